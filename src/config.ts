@@ -1,0 +1,82 @@
+// Settings from the environment, checked once at start: a bad value stops the start.
+import { z } from 'zod';
+import { parseRange } from './rules/ip-ranges.ts';
+
+const rate = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+      const count = Number(match?.[1]);
+      const seconds = Number(match?.[2]);
+      if (!match || count < 1 || seconds < 1) {
+        ctx.addIssue({ code: 'custom', message: 'must be written count/seconds, for example 20/300' });
+        return z.NEVER;
+      }
+      return { count, seconds };
+    });
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .optional()
+    .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value)));
+
+const seconds = (fallback: number) => z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).default(fallback);
+
+const schema = z
+  .object({
+    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .default('file:./data/panel.db')
+      .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), 'must start with file: (SQLite) or postgres:// (PostgreSQL)'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const ranges = value.split(',').map((item) => item.trim()).filter(Boolean);
+        for (const range of ranges) {
+          if (!parseRange(range)) ctx.addIssue({ code: 'custom', message: `not an ip address or cidr range: ${range}` });
+        }
+        return ranges;
+      }),
+    TWO_FACTOR_REQUIREMENT: z.enum(['none', 'admins', 'all_users'], { error: 'must be none, admins or all_users' }).default('none'),
+    API_KEY_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(25),
+    ALLOW_LANGUAGE_CHANGE: flag(true),
+    RATE_LIMIT_LOGIN: rate('20/300'),
+    RATE_LIMIT_CHECKPOINT: rate('10/300'),
+    SESSION_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
+    SESSION_MAX_AGE: seconds(30 * 24 * 3600),
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    sessionSecret: env.SESSION_SECRET,
+    appUrl: new URL(env.APP_URL ?? `http://localhost:${env.PORT}`),
+    trustedProxies: env.TRUSTED_PROXIES,
+    twoFactorRequirement: env.TWO_FACTOR_REQUIREMENT,
+    apiKeyLimit: env.API_KEY_LIMIT,
+    allowLanguageChange: env.ALLOW_LANGUAGE_CHANGE,
+    rateLimits: { login: env.RATE_LIMIT_LOGIN, checkpoint: env.RATE_LIMIT_CHECKPOINT },
+    sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT,
+    sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
+  }));
+
+export type Config = z.output<typeof schema>;
+export type TwoFactorRequirement = Config['twoFactorRequirement'];
+
+export class ConfigError extends Error {}
+
+/** Reads the settings from an environment; throws ConfigError naming every bad value. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`invalid settings:\n  ${problems.join('\n  ')}`);
+}

@@ -1,0 +1,58 @@
+// The one door to the database: opens SQLite (embedded, the default) or PostgreSQL
+// from DATABASE_URL, applies the committed migrations, and hands out a Prisma client.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
+import { applyMigrations, type Provider } from './migrate.ts';
+
+export type { ApiKey, Prisma, Role, Session, User } from './generated/sqlite/client.ts';
+
+/**
+ * Both generated clients have the same models and methods; the SQLite one's type
+ * stands for both so that nothing above this module knows which database it has.
+ */
+export type Db = InstanceType<typeof SqliteClient>;
+
+export interface Database {
+  db: Db;
+  provider: Provider;
+  close(): Promise<void>;
+}
+
+export const providerOf = (url: string): Provider => (url.startsWith('file:') ? 'sqlite' : 'postgresql');
+
+/** The SQLite file a `file:` URL names, resolved against the working directory. */
+export const sqlitePath = (url: string) => resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''));
+
+export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Database> {
+  const provider = providerOf(url);
+  let db: Db;
+  if (provider === 'sqlite') {
+    const file = sqlitePath(url);
+    mkdirSync(dirname(file), { recursive: true });
+    // `timeout` is SQLite's busy timeout: writers wait for each other instead of failing.
+    const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
+    if (options.migrate !== false) await applyMigrations(adapter, provider);
+    db = new SqliteClient({ adapter });
+    // WAL lets readers go on while one writer commits; NORMAL sync is safe under WAL.
+    await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+    await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  } else {
+    const adapter = new PrismaPg({ connectionString: url, max: 20 });
+    if (options.migrate !== false) await applyMigrations(adapter, provider);
+    db = new PostgresClient({ adapter }) as unknown as Db;
+  }
+  return { db, provider, close: () => db.$disconnect() };
+}
+
+/** A case-insensitive "contains" filter: PostgreSQL needs it asked for, SQLite's LIKE already is. */
+export const containsText = (provider: Provider, term: string) =>
+  provider === 'postgresql' ? { contains: term, mode: 'insensitive' as const } : { contains: term };
+
+/** Lists are JSON columns (both providers); this reads one back as strings. */
+export const stringList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];

@@ -1,0 +1,29 @@
+// `npm start`: serve the API with the settings from the environment.
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config.ts';
+import { startServer } from './server/start.ts';
+
+const log = pino({ name: 'panel' });
+
+try {
+  const running = await startServer(loadConfig(), { log });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down');
+      running.close().then(
+        () => process.exit(0),
+        (err) => {
+          log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    log.fatal({ err: error }, 'could not start');
+  }
+  process.exit(1);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { badRequest } from '../../errors.ts';
+import { hashPassword, verifyPassword } from '../../rules/passwords.ts';
+import { protectedProcedure } from '../../server/trpc.ts';
+import { currentPassword, emptyOutput, newPassword } from '../shared/fields.ts';
+
+const input = z.strictObject({
+  current_password: currentPassword,
+  password: newPassword,
+  password_confirmation: z.string().max(512, 'does not match'),
+});
+
+export const changePassword = protectedProcedure
+  .meta({
+    openapi: { method: 'POST', path: '/client/account/password', tags: ['account'], summary: 'Change the password; every other session of the account ends' },
+    permission: 'account.password',
+  })
+  .input(input)
+  .output(emptyOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { db } = ctx.services;
+    const { user, via } = ctx.principal;
+    if (input.password_confirmation !== input.password) throw badRequest('password_confirmation: does not match');
+    if (!(await verifyPassword(user.passwordHash, input.current_password))) throw badRequest('current_password: invalid password');
+    const passwordHash = await hashPassword(input.password);
+    const keep = via.kind === 'session' ? via.sessionId : undefined;
+    await db.$transaction([
+      db.user.update({ where: { id: user.id }, data: { passwordHash } }),
+      db.session.deleteMany({ where: { userId: user.id, ...(keep && { id: { not: keep } }) } }),
+    ]);
+    return {};
+  });

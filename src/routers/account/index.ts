@@ -1,0 +1,7 @@
+import { router } from '../../server/trpc.ts';
+import { changePassword } from './change-password.ts';
+import { get } from './get.ts';
+import { logout } from './logout.ts';
+import { update } from './update.ts';
+
+export const accountRouter = router({ get, update, changePassword, logout });

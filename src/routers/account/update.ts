@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { badRequest, conflict } from '../../errors.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { protectedProcedure } from '../../server/trpc.ts';
+import { presentUser, TOAST_POSITIONS, userOutput } from '../shared/user.ts';
+import { username } from '../shared/account-fields.ts';
+
+const name = z.string().trim().min(2, 'must be 2-255 characters').max(255, 'must be 2-255 characters');
+
+const input = z.strictObject({
+  username: username.optional(),
+  name_first: name.optional(),
+  name_last: name.optional(),
+  language: z.string().trim().min(2, 'must be 2-15 characters').max(15, 'must be 2-15 characters').optional(),
+  toast_position: z.enum(TOAST_POSITIONS, { error: `must be one of ${TOAST_POSITIONS.join(', ')}` }).optional(),
+  start_on_grouped_servers: z.boolean().optional(),
+});
+
+export const update = protectedProcedure
+  .meta({
+    openapi: { method: 'PATCH', path: '/client/account', tags: ['account'], summary: 'Change profile fields; only those given change' },
+    permission: 'account.infos',
+    twoFactorExempt: true,
+  })
+  .input(input)
+  .output(userOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { db, config } = ctx.services;
+    const { user } = ctx.principal;
+    if (input.language !== undefined && input.language !== user.language && !config.allowLanguageChange) {
+      throw badRequest('language: language changes are disabled on this panel');
+    }
+    try {
+      const updated = await db.user.update({
+        where: { id: user.id },
+        data: {
+          ...(input.username !== undefined && { username: input.username, usernameKey: input.username.toLowerCase() }),
+          nameFirst: input.name_first,
+          nameLast: input.name_last,
+          language: input.language,
+          toastPosition: input.toast_position,
+          startOnGroupedServers: input.start_on_grouped_servers,
+        },
+        include: { role: true },
+      });
+      return { user: presentUser(updated, config) };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('username already taken');
+      throw error;
+    }
+  });

@@ -1,0 +1,31 @@
+// The ApiKey object of the contract (SPEC §2): never the key itself or its digest.
+import { z } from 'zod';
+import { stringList, type ApiKey } from '../../db/index.ts';
+
+export const apiKeySchema = z
+  .object({
+    uuid: z.uuid(),
+    name: z.string(),
+    key_start: z.string().meta({ description: 'The first 16 characters of the key' }),
+    allowed_ips: z.array(z.string()).meta({ description: 'CIDR ranges; empty allows every address' }),
+    user_permissions: z.array(z.string()),
+    admin_permissions: z.array(z.string()),
+    server_permissions: z.array(z.string()),
+    last_used: z.date().nullable(),
+    expires: z.date().nullable(),
+    created: z.date(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const presentApiKey = (key: ApiKey): z.output<typeof apiKeySchema> => ({
+  uuid: key.id,
+  name: key.name,
+  key_start: key.keyStart,
+  allowed_ips: stringList(key.allowedIps),
+  user_permissions: stringList(key.userPermissions),
+  admin_permissions: stringList(key.adminPermissions),
+  server_permissions: stringList(key.serverPermissions),
+  last_used: key.lastUsed,
+  expires: key.expires,
+  created: key.created,
+});

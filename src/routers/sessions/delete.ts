@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { notFound } from '../../errors.ts';
+import { protectedProcedure } from '../../server/trpc.ts';
+import { emptyOutput, uuidParam } from '../shared/fields.ts';
+
+export const remove = protectedProcedure
+  .meta({
+    openapi: { method: 'DELETE', path: '/client/account/sessions/{session}', tags: ['sessions'], summary: 'End one session of the account' },
+    permission: 'sessions.delete',
+  })
+  .input(z.strictObject({ session: uuidParam('session') }))
+  .output(emptyOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { db, activity } = ctx.services;
+    const deleted = await db.session.deleteMany({ where: { id: input.session, userId: ctx.principal.user.id } });
+    if (deleted.count === 0) throw notFound('session not found');
+    activity.forgetSession(input.session);
+    return {};
+  });

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { containsText } from '../../db/index.ts';
+import { expiryCutoffs } from '../../rules/sessions.ts';
+import { protectedProcedure } from '../../server/trpc.ts';
+import { page, pageQuery } from '../shared/fields.ts';
+import { sessionSchema } from './session.ts';
+
+export const list = protectedProcedure
+  .meta({
+    openapi: { method: 'GET', path: '/client/account/sessions', tags: ['sessions'], summary: 'Live sessions of the account, most recently used first' },
+    permission: 'sessions.read',
+  })
+  .input(pageQuery())
+  .output(z.object({ sessions: page(sessionSchema) }))
+  .query(async ({ ctx, input }) => {
+    const { db, provider, config, activity } = ctx.services;
+    const { user, via } = ctx.principal;
+    const cutoff = expiryCutoffs({ idleSeconds: config.sessionIdleSeconds, maxAgeSeconds: config.sessionMaxAgeSeconds });
+    const where = {
+      userId: user.id,
+      lastUsed: { gt: cutoff.lastUsed },
+      created: { gt: cutoff.created },
+      ...(input.search && { userAgent: containsText(provider, input.search) }),
+    };
+    const [total, sessions] = await Promise.all([
+      db.session.count({ where }),
+      db.session.findMany({ where, orderBy: [{ lastUsed: 'desc' }, { id: 'asc' }], skip: (input.page - 1) * input.per_page, take: input.per_page }),
+    ]);
+    const current = via.kind === 'session' ? via.sessionId : undefined;
+    const data = sessions.map((session) => ({
+      uuid: session.id,
+      ip: session.ip,
+      user_agent: session.userAgent,
+      is_using: session.id === current,
+      last_used: activity.pendingSessionUse(session.id) ?? session.lastUsed,
+      created: session.created,
+    }));
+    return { sessions: { total, per_page: input.per_page, page: input.page, data } };
+  });

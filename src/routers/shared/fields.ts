@@ -1,0 +1,31 @@
+// Input pieces several procedures share, worded as the contract words its errors.
+import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../rules/passwords.ts';
+
+export const emptyInput = z.strictObject({}).optional();
+export const emptyOutput = z.strictObject({});
+
+/** A password being checked: any length a client could have set, never logged. */
+export const currentPassword = z.string().min(1, 'is required').max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
+
+export const newPassword = z
+  .string()
+  .min(PASSWORD_MIN, `must be ${PASSWORD_MIN}-${PASSWORD_MAX} characters`)
+  .max(PASSWORD_MAX, `must be ${PASSWORD_MIN}-${PASSWORD_MAX} characters`);
+
+/** A TOTP code (6 digits) or a recovery code (10 characters), as the two-factor forms take them. */
+export const secondFactorCode = z.string().trim().min(6, 'must be a 6-digit code or a 10-character recovery code').max(10, 'must be a 6-digit code or a 10-character recovery code');
+
+export const uuidParam = (what: string) => z.string().meta({ description: `UUID of the ${what}` });
+
+export function pageQuery() {
+  return z.strictObject({
+    page: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').default(1),
+    per_page: z.coerce.number().int('must be a whole number').min(1, 'must be 1-100').max(100, 'must be 1-100').default(10),
+    search: z.string().min(1, 'must be 1-128 characters').max(128, 'must be 1-128 characters').optional(),
+  });
+}
+
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ total: z.number().int(), per_page: z.number().int(), page: z.number().int(), data: z.array(item) });
+}

@@ -1,0 +1,29 @@
+// Spends a second factor: a TOTP code whose time step is newer than any accepted before,
+// or an unused recovery code. Both are claimed with a conditional write, so a code
+// raced in parallel is accepted exactly once.
+import type { Services } from '../../server/services.ts';
+import type { Account } from '../../server/authenticate.ts';
+import { open } from '../../rules/secrets.ts';
+import { hashRecoveryCode, isRecoveryCodeShape, matchTotp } from '../../rules/totp.ts';
+
+export type SecondFactorResult = 'accepted' | 'replayed' | 'invalid';
+
+export async function spendSecondFactor(services: Services, user: Account, code: string, secretSealed = user.totpSecret): Promise<SecondFactorResult> {
+  const { db, keys } = services;
+  if (!secretSealed) return 'invalid';
+  if (/^\d{6}$/.test(code)) {
+    const step = await matchTotp(open(keys.totp, secretSealed), code, 0);
+    if (step === undefined) return 'invalid';
+    if (step <= user.totpLastStep) return 'replayed';
+    const claimed = await db.user.updateMany({
+      where: { id: user.id, totpLastStep: { lt: step } },
+      data: { totpLastStep: step, totpLastUsed: new Date() },
+    });
+    return claimed.count === 1 ? 'accepted' : 'replayed';
+  }
+  if (isRecoveryCodeShape(code.toLowerCase())) {
+    const spent = await db.recoveryCode.deleteMany({ where: { userId: user.id, codeHash: hashRecoveryCode(keys.recoveryCodes, code.toLowerCase()) } });
+    return spent.count === 1 ? 'accepted' : 'invalid';
+  }
+  return 'invalid';
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { badRequest, conflict } from '../../errors.ts';
+import { verifyPassword } from '../../rules/passwords.ts';
+import { protectedProcedure } from '../../server/trpc.ts';
+import { currentPassword, emptyOutput, secondFactorCode } from '../shared/fields.ts';
+import { spendSecondFactor } from '../shared/second-factor.ts';
+
+export const disableInput = z.strictObject({ code: secondFactorCode, password: currentPassword });
+
+export const disable = protectedProcedure
+  .meta({
+    openapi: {
+      method: 'DELETE',
+      path: '/client/account/two-factor',
+      tags: ['two-factor'],
+      summary: 'Turn two-factor off with a TOTP or recovery code and the password',
+      description: 'Takes a JSON body {"code", "password"}, as documented; a password never goes in a URL.',
+    },
+    permission: 'account.two-factor',
+    twoFactorExempt: true,
+    jsonBody: true,
+  })
+  .input(disableInput)
+  .output(emptyOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { db } = ctx.services;
+    const { user } = ctx.principal;
+    if (!user.totpEnabled) throw conflict('two-factor authentication is not enabled');
+    if (!(await verifyPassword(user.passwordHash, input.password))) throw badRequest('password: invalid password');
+    const result = await spendSecondFactor(ctx.services, user, input.code);
+    if (result === 'replayed') throw badRequest('code: this code has already been used');
+    if (result === 'invalid') throw badRequest('code: invalid confirmation code');
+    await db.$transaction([
+      db.user.update({ where: { id: user.id }, data: { totpEnabled: false, totpSecret: null } }),
+      db.recoveryCode.deleteMany({ where: { userId: user.id } }),
+    ]);
+    return {};
+  });

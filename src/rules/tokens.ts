@@ -1,0 +1,25 @@
+// Random secrets and their one-way digests, shared by sessions, API keys and recovery codes.
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** `length` characters drawn uniformly from `alphabet` with a CSPRNG. */
+export function randomString(length: number, alphabet = ALPHANUMERIC): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
+  return out;
+}
+
+export const randomSecret = () => randomBytes(32).toString('base64url');
+
+/** A plain digest: enough for secrets with 190+ bits of entropy (session secrets, API keys). */
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** A keyed digest, for short secrets (recovery codes) that a leaked table alone must not reveal. */
+export const hmacSha256 = (key: Buffer, value: string) => createHmac('sha256', key).update(value).digest('hex');
+
+export function equalDigests(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,67 @@
+// The HTTP application: /trpc for the TypeScript frontend, /api for REST callers,
+// both over the same procedures and one createContext.
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { appRouter } from '../routers/index.ts';
+import { toAppError } from './error-mapping.ts';
+import { restAdapter } from './rest.ts';
+import type { Services } from './services.ts';
+import { contextFactory } from './trpc.ts';
+import { AppError } from '../errors.ts';
+
+export const BODY_LIMIT = '64kb';
+
+/** Body-parser failures, in the contract's words. */
+function parserError(error: { type?: string; status?: number }): AppError | undefined {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'invalid payload');
+    case 'entity.too.large':
+      return new AppError(413, 'request body too large');
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new AppError(415, 'unsupported content encoding');
+    default:
+      return error.status === 400 ? new AppError(400, 'invalid payload') : undefined;
+  }
+}
+
+export function createApp(services: Services) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: contextFactory(services),
+      maxBodySize: 64 * 1024,
+      onError: ({ error, path }) => {
+        if (toAppError(error).status >= 500) services.log.error({ err: error.cause ?? error, path }, 'request failed');
+      },
+      responseMeta: ({ errors }) => {
+        const [error] = errors;
+        if (!error) return {};
+        const appError = toAppError(error);
+        return { status: appError.status, headers: appError.headers };
+      },
+    }),
+  );
+
+  const rest = restAdapter(services);
+  app.use('/api', rest.prepare, express.json({ limit: BODY_LIMIT }), rest.handle, rest.unmatched);
+
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ errors: ['not found'] });
+  });
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const appError = parserError(error as { type?: string }) ?? toAppError(error);
+    if (appError.status >= 500) services.log.error({ err: error, path: req.path }, 'request failed');
+    if (res.headersSent) return res.end();
+    res.status(appError.status).set(appError.headers).json({ errors: appError.messages });
+  });
+
+  return app;
+}

@@ -1,0 +1,83 @@
+// The REST face of the same procedures: trpc-to-openapi mounts each at the path in its
+// meta. Three things it does not do are done here: the contract's {"errors": [...]}
+// body, a JSON body on the DELETEs that take one, and a bodiless POST without a
+// content type (nothing to parse is not an unsupported media type).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
+import type { AppError } from '../errors.ts';
+import { appRouter } from '../routers/index.ts';
+import { toAppError } from './error-mapping.ts';
+import type { Services } from './services.ts';
+import { contextFactory, type Meta } from './trpc.ts';
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  jsonBody: boolean;
+}
+
+/** Every REST route, from the procedures' meta. */
+export function restRoutes(): Route[] {
+  return Object.values(appRouter._def.procedures).flatMap((procedure) => {
+    const meta = (procedure as unknown as { _def: { meta?: Meta } })._def.meta;
+    if (!meta?.openapi) return [];
+    const source = meta.openapi.path.replace(/\{[^}]+\}/g, '[^/]+');
+    return [{ method: meta.openapi.method, pattern: new RegExp(`^${source}/?$`, 'i'), jsonBody: meta.jsonBody === true }];
+  });
+}
+
+const hasBody = (req: IncomingMessage) =>
+  req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+
+export function restAdapter(services: Services) {
+  const routes = restRoutes();
+  const errors = new WeakMap<IncomingMessage, AppError>();
+  const createContext = contextFactory(services);
+  const handler = createOpenApiNodeHttpHandler({
+    router: appRouter,
+    createContext: ({ req, res }) => createContext({ req: req as IncomingMessage, res: res as ServerResponse }),
+    onError: ({ error, req }) => {
+      const appError = toAppError(error);
+      errors.set(req, appError);
+      if (appError.status >= 500) services.log.error({ err: error.cause ?? error, path: req.url }, 'request failed');
+    },
+    responseMeta: ({ errors: [error] }) => {
+      if (!error) return {};
+      const appError = toAppError(error);
+      return { status: appError.status, headers: appError.headers };
+    },
+  });
+
+  /** Runs before the JSON parser. */
+  const prepare = (req: Request, _res: Response, next: NextFunction) => {
+    if (!req.headers['content-type'] && !hasBody(req)) req.headers['content-type'] = 'application/json';
+    next();
+  };
+
+  const handle = async (req: Request, res: Response, next: NextFunction) => {
+    const route = routes.find((r) => r.method === req.method && r.pattern.test(req.path));
+    if (route?.jsonBody) {
+      // The handler reads DELETE input from req.query; here that input is the JSON body.
+      Object.defineProperty(req, 'query', { value: req.body ?? {}, configurable: true, enumerable: true });
+    }
+    const end = res.end.bind(res) as (chunk?: unknown) => Response;
+    res.end = ((chunk?: unknown) => {
+      const appError = errors.get(req);
+      return end(appError ? JSON.stringify({ errors: appError.messages }) : chunk);
+    }) as Response['end'];
+    await handler(req, res, next);
+  };
+
+  /** After the handler found no procedure: 405 when the path exists with other methods, else 404. */
+  const unmatched = (req: Request, res: Response) => {
+    const allowed = routes.filter((r) => r.pattern.test(req.path)).map((r) => r.method);
+    if (allowed.length > 0) {
+      res.status(405).set('Allow', [...new Set(allowed)].join(', ')).json({ errors: ['method not allowed'] });
+    } else {
+      res.status(404).json({ errors: ['not found'] });
+    }
+  };
+
+  return { prepare, handle, unmatched };
+}

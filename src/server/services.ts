@@ -1,0 +1,16 @@
+// What every request handler may use, built once at start.
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { ActivityWriter } from '../db/activity.ts';
+import type { Db } from '../db/index.ts';
+import type { Provider } from '../db/migrate.ts';
+import type { Keys } from '../rules/secrets.ts';
+
+export interface Services {
+  config: Config;
+  db: Db;
+  provider: Provider;
+  keys: Keys;
+  activity: ActivityWriter;
+  log: Logger;
+}
