@@ -1,11 +1,10 @@
 // Admin commands: `npm run cli -- users create|disable-2fa ...`. Errors go to stderr with exit 1.
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.ts';
+import { createAccount } from './db/accounts.ts';
 import { isUniqueViolation } from './db/errors.ts';
 import { openDatabase } from './db/index.ts';
-import { hashPassword } from './rules/passwords.ts';
 import { validationMessages } from './server/error-mapping.ts';
 import { email, username } from './routers/shared/account-fields.ts';
 import { newPassword } from './routers/shared/fields.ts';
@@ -50,21 +49,15 @@ async function main(argv: string[]) {
 
   if (command === 'create') {
     const input = parse(createInput, values);
-    const passwordHash = await hashPassword(input.password);
     const { db, close } = await openDatabase(config.databaseUrl);
     try {
-      const user = await db.user.create({
-        data: {
-          id: randomUUID(),
-          username: input.username,
-          usernameKey: input.username.toLowerCase(),
-          email: input.email,
-          emailKey: input.email.toLowerCase(),
-          nameFirst: input['name-first'] ?? input.username,
-          nameLast: input['name-last'] ?? '',
-          passwordHash,
-          admin: input.admin,
-        },
+      const user = await createAccount(db, {
+        username: input.username,
+        email: input.email,
+        password: input.password,
+        admin: input.admin,
+        nameFirst: input['name-first'],
+        nameLast: input['name-last'],
       });
       console.log(`created user ${user.username} (${user.id})${user.admin ? ' as an admin' : ''}`);
     } catch (error) {

@@ -39,11 +39,15 @@ const schema = z
       .string()
       .default('')
       .transform((value, ctx) => {
-        const ranges = value.split(',').map((item) => item.trim()).filter(Boolean);
-        for (const range of ranges) {
-          if (!parseRange(range)) ctx.addIssue({ code: 'custom', message: `not an ip address or cidr range: ${range}` });
-        }
-        return ranges;
+        return value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+          .map((item) => {
+            const range = parseRange(item);
+            if (!range) ctx.addIssue({ code: 'custom', message: `not an ip address or cidr range: ${item}` });
+            return range ?? '';
+          });
       }),
     TWO_FACTOR_REQUIREMENT: z.enum(['none', 'admins', 'all_users'], { error: 'must be none, admins or all_users' }).default('none'),
     API_KEY_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(25),

@@ -6,7 +6,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
-import { applyMigrations, type Provider } from './migrate.ts';
+import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
 
 export type { ApiKey, Prisma, Role, Session, User } from './generated/sqlite/client.ts';
 
@@ -35,18 +35,34 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     mkdirSync(dirname(file), { recursive: true });
     // `timeout` is SQLite's busy timeout: writers wait for each other instead of failing.
     const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
-    if (options.migrate !== false) await applyMigrations(adapter, provider);
     db = new SqliteClient({ adapter });
+    if (options.migrate !== false && (await pendingMigrations(db, provider))) await applyMigrations(adapter, provider);
     // WAL lets readers go on while one writer commits; NORMAL sync is safe under WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   } else {
     const adapter = new PrismaPg({ connectionString: url, max: 20 });
-    if (options.migrate !== false) await applyMigrations(adapter, provider);
     db = new PostgresClient({ adapter }) as unknown as Db;
+    if (options.migrate !== false && (await pendingMigrations(db, provider))) await applyMigrations(adapter, provider);
   }
   return { db, provider, close: () => db.$disconnect() };
+}
+
+/**
+ * Whether a committed migration is not yet applied. Asking `_prisma_migrations` directly
+ * spares the schema engine (and its locks) on every start but the ones that change something.
+ */
+async function pendingMigrations(db: Db, provider: Provider): Promise<boolean> {
+  try {
+    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return migrationNames(provider).some((name) => !applied.has(name));
+  } catch {
+    return true; // no migrations table yet: a new database
+  }
 }
 
 /** A case-insensitive "contains" filter: PostgreSQL needs it asked for, SQLite's LIKE already is. */

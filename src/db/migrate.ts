@@ -73,12 +73,17 @@ export async function openSchemaEngine(
   };
 }
 
+export function migrationNames(provider: Provider): string[] {
+  const baseDir = migrationsDir(provider);
+  return existsSync(baseDir)
+    ? readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    : [];
+}
+
 export function migrationsList(provider: Provider): MigrationList {
   const baseDir = migrationsDir(provider);
   const lockPath = join(baseDir, 'migration_lock.toml');
-  const names = existsSync(baseDir)
-    ? readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-    : [];
+  const names = migrationNames(provider);
   return {
     baseDir,
     lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },

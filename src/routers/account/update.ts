@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { presentUser, TOAST_POSITIONS, userOutput } from '../shared/user.ts';
 import { username } from '../shared/account-fields.ts';
+import { jsonBoolean } from '../shared/fields.ts';
 
 const name = z.string().trim().min(2, 'must be 2-255 characters').max(255, 'must be 2-255 characters');
 
@@ -13,7 +14,7 @@ const input = z.strictObject({
   name_last: name.optional(),
   language: z.string().trim().min(2, 'must be 2-15 characters').max(15, 'must be 2-15 characters').optional(),
   toast_position: z.enum(TOAST_POSITIONS, { error: `must be one of ${TOAST_POSITIONS.join(', ')}` }).optional(),
-  start_on_grouped_servers: z.boolean().optional(),
+  start_on_grouped_servers: jsonBoolean().optional(),
 });
 
 export const update = protectedProcedure

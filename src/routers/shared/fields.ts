@@ -16,6 +16,12 @@ export const newPassword = z
 /** A TOTP code (6 digits) or a recovery code (10 characters), as the two-factor forms take them. */
 export const secondFactorCode = z.string().trim().min(6, 'must be a 6-digit code or a 10-character recovery code').max(10, 'must be a 6-digit code or a 10-character recovery code');
 
+/**
+ * A boolean in a JSON body. trpc-to-openapi switches plain z.boolean() fields to
+ * coercion (so "yes" would become true); a pipe is left alone, keeping JSON types strict.
+ */
+export const jsonBoolean = () => z.boolean().transform((value) => value);
+
 export const uuidParam = (what: string) => z.string().meta({ description: `UUID of the ${what}` });
 
 export function pageQuery() {

@@ -1,0 +1,30 @@
+// Creating accounts, for the CLI (and the tests, which sign up the same way).
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../rules/passwords.ts';
+import type { Db } from './index.ts';
+
+export interface NewAccount {
+  username: string;
+  email: string;
+  password: string;
+  admin?: boolean;
+  nameFirst?: string;
+  nameLast?: string;
+}
+
+/** Inserts an account; a taken username or email (any case) fails with Prisma's P2002. */
+export async function createAccount(db: Db, account: NewAccount) {
+  return db.user.create({
+    data: {
+      id: randomUUID(),
+      username: account.username,
+      usernameKey: account.username.toLowerCase(),
+      email: account.email,
+      emailKey: account.email.toLowerCase(),
+      nameFirst: account.nameFirst ?? account.username,
+      nameLast: account.nameLast ?? '',
+      passwordHash: await hashPassword(account.password),
+      admin: account.admin ?? false,
+    },
+  });
+}

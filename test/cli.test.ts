@@ -1,0 +1,50 @@
+// The admin CLI, run as a user would run it: `npm run cli -- users ...`.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './support/harness.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: server.databaseUrl, DATA_DIR: mkdtempSync(join(tmpdir(), 'panel-cli-')) },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+it('creates a user who can then sign in', async () => {
+  const run = cli('users', 'create', '--username', 'cli_admin', '--email', 'cli@example.com', '--password', 'long enough pw', '--admin');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/created user cli_admin/);
+  const res = await server.client().post('/api/auth/login', { user: 'cli@example.com', password: 'long enough pw' });
+  expect(res.status).toBe(200);
+  expect(res.body.user).toMatchObject({ username: 'cli_admin', admin: true });
+});
+
+it('refuses a duplicate in any case, and bad input, on stderr with a non-zero exit', () => {
+  const duplicate = cli('users', 'create', '--username', 'CLI_ADMIN', '--email', 'other@example.com', '--password', 'long enough pw');
+  expect(duplicate.code).not.toBe(0);
+  expect(duplicate.stderr).toMatch(/already exists/);
+
+  const bad = cli('users', 'create', '--username', 'x', '--email', 'nope', '--password', 'short');
+  expect(bad.code).not.toBe(0);
+  expect(bad.stderr).toContain('username: must be 3-15 characters');
+  expect(bad.stderr).toContain('email: must be a valid email address');
+  expect(bad.stderr).toContain('password: must be 8-512 characters');
+
+  const unknown = cli('users', 'create', '--bogus');
+  expect(unknown.code).not.toBe(0);
+  expect(unknown.stderr).toMatch(/usage|bogus/i);
+
+  const missing = cli('users', 'frobnicate');
+  expect(missing.code).not.toBe(0);
+  expect(missing.stderr).toMatch(/usage/);
+});

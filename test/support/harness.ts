@@ -1,0 +1,73 @@
+// A real server on loopback over a fresh database of the kind this project runs against.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createAccount, type NewAccount } from '../../src/db/accounts.ts';
+import { startServer, type Running } from '../../src/server/start.ts';
+import { HttpClient } from './http.ts';
+
+export const DATABASE = (process.env.TEST_DATABASE ?? 'sqlite') as 'sqlite' | 'postgresql';
+
+/** A new, empty database: a file in a temporary folder, or a new database on the test server. */
+export async function freshDatabaseUrl(): Promise<string> {
+  if (DATABASE === 'sqlite') return `file:${join(mkdtempSync(join(tmpdir(), 'panel-test-')), 'panel.db')}`;
+  const admin = inject('postgresUrl');
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return admin.replace(/\/[^/]*$/, `/${name}`);
+}
+
+export interface TestServer extends Running {
+  databaseUrl: string;
+  dataDir: string;
+  /** A client that keeps its own cookies. */
+  client(headers?: Record<string, string>): HttpClient;
+  /** Creates an account directly in the database, as the CLI does. */
+  createUser(account?: Partial<NewAccount>): Promise<{ id: string; username: string; email: string; password: string }>;
+  /** An account and a client signed in as it. */
+  signedIn(account?: Partial<NewAccount>, headers?: Record<string, string>): Promise<{ user: { id: string; username: string; email: string; password: string }; http: HttpClient }>;
+}
+
+let counter = 0;
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  reuse?: { databaseUrl: string; dataDir: string },
+): Promise<TestServer> {
+  const databaseUrl = reuse?.databaseUrl ?? (await freshDatabaseUrl());
+  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'panel-data-'));
+  const config = loadConfig({ RATE_LIMIT_LOGIN: '1000/300', RATE_LIMIT_CHECKPOINT: '1000/300', ...env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
+  const running = await startServer(config, { host: '127.0.0.1', log: pino({ level: process.env.TEST_LOG ?? 'silent' }) });
+  const server: TestServer = {
+    ...running,
+    databaseUrl,
+    dataDir,
+    client: (headers = {}) => new HttpClient(running.url, headers),
+    async createUser(account = {}) {
+      const n = ++counter;
+      const values = { username: `user${n}_${randomBytes(2).toString('hex')}`, password: 'correct horse battery', ...account };
+      const email = values.email ?? `${values.username}@example.com`;
+      const user = await createAccount(running.services.db, { ...values, email });
+      return { id: user.id, username: user.username, email, password: values.password };
+    },
+    async signedIn(account = {}, headers = {}) {
+      const user = await server.createUser(account);
+      const http = server.client(headers);
+      const res = await http.post('/api/auth/login', { user: user.username, password: user.password });
+      if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return { user, http };
+    },
+  };
+  return server;
+}
