@@ -13,7 +13,7 @@ it('keeps users, sessions and keys across a restart', async () => {
 
   expect(statSync(join(first.dataDir, 'session-secret')).mode & 0o777).toBe(0o600);
 
-  const second = await startTestServer({}, { databaseUrl: first.databaseUrl, dataDir: first.dataDir });
+  const second = await startTestServer({}, { reuse: { databaseUrl: first.databaseUrl, dataDir: first.dataDir } });
   try {
     const again = second.client({ cookie: http.cookie! });
     const me = await again.get('/api/client/account');
@@ -33,7 +33,7 @@ it('writes pending last-used times at shutdown', async () => {
   const before = Date.now();
   await http.withKey(created.body.key).get('/api/client/account');
   await server.close();
-  const reopened = await startTestServer({}, { databaseUrl: server.databaseUrl, dataDir: server.dataDir });
+  const reopened = await startTestServer({}, { reuse: { databaseUrl: server.databaseUrl, dataDir: server.dataDir } });
   try {
     const key = await reopened.services.db.apiKey.findUniqueOrThrow({ where: { id: created.body.api_key.uuid } });
     expect(key.lastUsed?.getTime()).toBeGreaterThanOrEqual(before - 1000);

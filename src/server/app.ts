@@ -4,6 +4,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { appRouter } from '../routers/index.ts';
 import { toAppError } from './error-mapping.ts';
+import { buildOpenApiDocument } from './openapi.ts';
 import { restAdapter } from './rest.ts';
 import type { Services } from './services.ts';
 import { contextFactory } from './trpc.ts';
@@ -48,6 +49,11 @@ export function createApp(services: Services) {
       },
     }),
   );
+
+  const openApiDocument = JSON.stringify(buildOpenApiDocument());
+  app.get('/api/openapi.json', (_req: Request, res: Response) => {
+    res.type('application/json').send(openApiDocument);
+  });
 
   const rest = restAdapter(services);
   app.use('/api', rest.prepare, express.json({ limit: BODY_LIMIT }), rest.handle, rest.unmatched);

@@ -41,14 +41,19 @@ export interface TestServer extends Running {
 
 let counter = 0;
 
-export async function startTestServer(
-  env: Record<string, string> = {},
-  reuse?: { databaseUrl: string; dataDir: string },
-): Promise<TestServer> {
+export interface StartOptions {
+  /** Another server's database and data directory, to restart on them. */
+  reuse?: { databaseUrl: string; dataDir: string };
+  /** The address to listen on: 127.0.0.1 unless a test needs IPv6 clients ('::'). */
+  host?: string;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
+  const { reuse, host = '127.0.0.1' } = options;
   const databaseUrl = reuse?.databaseUrl ?? (await freshDatabaseUrl());
   const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'panel-data-'));
   const config = loadConfig({ RATE_LIMIT_LOGIN: '1000/300', RATE_LIMIT_CHECKPOINT: '1000/300', ...env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
-  const running = await startServer(config, { host: '127.0.0.1', log: pino({ level: process.env.TEST_LOG ?? 'silent' }) });
+  const running = await startServer(config, { host, log: pino({ level: process.env.TEST_LOG ?? 'silent' }) });
   const server: TestServer = {
     ...running,
     databaseUrl,
