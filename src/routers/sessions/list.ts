@@ -22,6 +22,8 @@ export const list = protectedProcedure
       created: { gt: cutoff.created },
       ...(input.search && { userAgent: containsText(provider, input.search) }),
     };
+    // Last-used times are written in batches; write this instance's now so the order is exact.
+    await activity.flush();
     const [total, sessions] = await Promise.all([
       db.session.count({ where }),
       db.session.findMany({ where, orderBy: [{ lastUsed: 'desc' }, { id: 'asc' }], skip: (input.page - 1) * input.per_page, take: input.per_page }),
@@ -32,7 +34,7 @@ export const list = protectedProcedure
       ip: session.ip,
       user_agent: session.userAgent,
       is_using: session.id === current,
-      last_used: activity.pendingSessionUse(session.id) ?? session.lastUsed,
+      last_used: session.lastUsed,
       created: session.created,
     }));
     return { sessions: { total, per_page: input.per_page, page: input.page, data } };
