@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/harness.ts';
+import { totpCode } from './support/totp.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -47,4 +48,20 @@ it('refuses a duplicate in any case, and bad input, on stderr with a non-zero ex
   const missing = cli('users', 'frobnicate');
   expect(missing.code).not.toBe(0);
   expect(missing.stderr).toMatch(/usage/);
+});
+
+it('turns two-factor off for a locked-out user, who then signs in with the password alone', async () => {
+  const { user, http } = await server.signedIn();
+  const setup = await http.get('/api/client/account/two-factor');
+  expect((await http.post('/api/client/account/two-factor', { code: await totpCode(setup.body.secret), password: user.password })).status).toBe(200);
+  expect((await server.client().post('/api/auth/login', { user: user.username, password: user.password })).body.type).toBe('two_factor_required');
+
+  const run = cli('users', 'disable-2fa', '--username', user.username.toUpperCase());
+  expect(run.code).toBe(0);
+  expect(await server.services.db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+  expect((await server.client().post('/api/auth/login', { user: user.username, password: user.password })).body.type).toBe('completed');
+
+  const unknown = cli('users', 'disable-2fa', '--username', 'nobody_at_all');
+  expect(unknown.code).not.toBe(0);
+  expect(unknown.stderr).toMatch(/no user named nobody_at_all/);
 });

@@ -1,0 +1,55 @@
+// Two instances on one database share nothing in memory: what one does, the other sees
+// on its very next request.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './support/harness.ts';
+
+let one: TestServer;
+let two: TestServer;
+beforeAll(async () => {
+  one = await startTestServer({ SESSION_SECRET: 'a shared secret of at least thirty-two characters' });
+  two = await startTestServer({ SESSION_SECRET: 'a shared secret of at least thirty-two characters' }, { reuse: { databaseUrl: one.databaseUrl, dataDir: one.dataDir } });
+});
+afterAll(async () => {
+  await one.close();
+  await two.close();
+});
+
+it('a session made on one works on the other, and a logout on one is refused by the other', async () => {
+  const { http } = await one.signedIn();
+  const elsewhere = two.client({ cookie: http.cookie! });
+  expect((await elsewhere.get('/api/client/account')).status).toBe(200);
+  expect((await http.post('/api/client/account/logout')).status).toBe(200);
+  expect((await elsewhere.get('/api/client/account')).body).toEqual({ errors: ['invalid session'] });
+});
+
+it('a key deleted on one is refused by the other', async () => {
+  const { http } = await one.signedIn();
+  const created = await http.post('/api/client/account/api-keys', { name: 'shared', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
+  const onTwo = two.client().withKey(created.body.key);
+  expect((await onTwo.get('/api/client/account')).status).toBe(200);
+  expect((await http.delete(`/api/client/account/api-keys/${created.body.api_key.uuid}`)).status).toBe(200);
+  expect((await onTwo.get('/api/client/account')).body).toEqual({ errors: ['invalid api key'] });
+});
+
+it('a password change on one ends the other sessions on both', async () => {
+  const { user, http } = await one.signedIn();
+  const other = two.client();
+  await other.post('/api/auth/login', { user: user.username, password: user.password });
+  await http.post('/api/client/account/password', { current_password: user.password, password: 'rotated password', password_confirmation: 'rotated password' });
+  expect((await other.get('/api/client/account')).status).toBe(401);
+  expect((await two.client({ cookie: http.cookie! }).get('/api/client/account')).status).toBe(200);
+});
+
+it('rate limits are shared', async () => {
+  const a = await startTestServer({ RATE_LIMIT_LOGIN: '2/60' });
+  const b = await startTestServer({ RATE_LIMIT_LOGIN: '2/60' }, { reuse: { databaseUrl: a.databaseUrl, dataDir: a.dataDir } });
+  try {
+    expect((await a.client().post('/api/auth/login', { user: 'x', password: 'y' })).status).toBe(400);
+    expect((await b.client().post('/api/auth/login', { user: 'x', password: 'y' })).status).toBe(400);
+    expect((await a.client().post('/api/auth/login', { user: 'x', password: 'y' })).status).toBe(429);
+    expect((await b.client().post('/api/auth/login', { user: 'x', password: 'y' })).status).toBe(429);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
