@@ -1,9 +1,9 @@
 // `npm start`: serve the API with the settings from the environment.
-import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './server/log.ts';
 import { startServer } from './server/start.ts';
 
-const log = pino({ name: 'panel' });
+const log = createLogger();
 
 try {
   const running = await startServer(loadConfig(), { log });

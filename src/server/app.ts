@@ -4,6 +4,9 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { appRouter } from '../routers/index.ts';
 import { toAppError } from './error-mapping.ts';
+import helmet from 'helmet';
+import { docsRouter } from './docs.ts';
+import { requestLogger } from './log.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { restAdapter } from './rest.ts';
 import type { Services } from './services.ts';
@@ -31,6 +34,21 @@ export function createApp(services: Services) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(requestLogger(services.log));
+  // HSTS and upgrading requests to https only make sense when the panel is served over https.
+  const https = services.config.appUrl.protocol === 'https:';
+  app.use(
+    helmet({
+      strictTransportSecurity: https,
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
+    }),
+  );
+
+  app.get('/api/health', async (_req: Request, res: Response) => {
+    await services.db.$queryRawUnsafe('SELECT 1');
+    res.json({ status: 'ok' });
+  });
+  app.use(docsRouter());
 
   app.use(
     '/trpc',

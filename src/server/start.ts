@@ -1,7 +1,7 @@
 // Starting and stopping the service: database, keys, background work, HTTP server.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { ActivityWriter } from '../db/activity.ts';
 import { openDatabase } from '../db/index.ts';
@@ -9,9 +9,11 @@ import { forgetOldAttempts } from '../rules/rate-limit.ts';
 import { deriveKeys, loadServerSecret } from '../rules/secrets.ts';
 import { expiryCutoffs } from '../rules/sessions.ts';
 import { createApp } from './app.ts';
+import { createLogger } from './log.ts';
 import type { Services } from './services.ts';
 
 const CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface Running {
   url: string;
@@ -31,7 +33,7 @@ export async function cleanUp(services: Services, now = Date.now()) {
 }
 
 export async function startServer(config: Config, options: { host?: string; log?: Logger } = {}): Promise<Running> {
-  const log = options.log ?? pino({ name: 'panel' });
+  const log = options.log ?? createLogger();
   const { db, provider, close: closeDatabase } = await openDatabase(config.databaseUrl);
   const keys = deriveKeys(loadServerSecret(config.sessionSecret, config.dataDir));
   const activity = new ActivityWriter(db, 2000, (err) => log.warn({ err }, 'could not write last-used times; will retry'));
@@ -59,7 +61,15 @@ export async function startServer(config: Config, options: { host?: string; log?
       (closing ??= (async () => {
         clearInterval(cleanup);
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          // Keep-alive connections go idle as their last response is sent: close them as
+          // they do, and cut whatever is still open after the grace period.
+          const sweep = setInterval(() => server.closeIdleConnections(), 50);
+          const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+          server.close(() => {
+            clearInterval(sweep);
+            clearTimeout(deadline);
+            resolve();
+          });
           server.closeIdleConnections();
         });
         await activity.close();

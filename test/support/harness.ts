@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createAccount, type NewAccount } from '../../src/db/accounts.ts';
@@ -46,14 +46,16 @@ export interface StartOptions {
   reuse?: { databaseUrl: string; dataDir: string };
   /** The address to listen on: 127.0.0.1 unless a test needs IPv6 clients ('::'). */
   host?: string;
+  /** A logger to read; by default logs are silent (TEST_LOG=info shows them). */
+  log?: Logger;
 }
 
 export async function startTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
-  const { reuse, host = '127.0.0.1' } = options;
+  const { reuse, host = '127.0.0.1', log = pino({ level: process.env.TEST_LOG ?? 'silent' }) } = options;
   const databaseUrl = reuse?.databaseUrl ?? (await freshDatabaseUrl());
   const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'panel-data-'));
   const config = loadConfig({ RATE_LIMIT_LOGIN: '1000/300', RATE_LIMIT_CHECKPOINT: '1000/300', ...env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
-  const running = await startServer(config, { host, log: pino({ level: process.env.TEST_LOG ?? 'silent' }) });
+  const running = await startServer(config, { host, log });
   const server: TestServer = {
     ...running,
     databaseUrl,

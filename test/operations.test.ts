@@ -1,0 +1,124 @@
+// Running it: health check, security headers, logs without secrets, graceful shutdown.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/server/log.ts';
+import { freshDatabaseUrl, startTestServer, type TestServer } from './support/harness.ts';
+import { HttpClient } from './support/http.ts';
+import { totpCode } from './support/totp.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('GET /api/health', () => {
+  it('answers ok after asking the database', async () => {
+    const res = await server.client().get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('security headers', () => {
+  it('sends the usual protections, and HSTS only behind https', async () => {
+    const res = await server.client().get('/api/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+    const https = await startTestServer({ APP_URL: 'https://panel.example.com' });
+    try {
+      expect((await https.client().get('/api/health')).headers.get('strict-transport-security')).toMatch(/max-age=/);
+    } finally {
+      await https.close();
+    }
+  });
+});
+
+describe('logs', () => {
+  it('are JSON lines without the Authorization header, cookies, passwords, codes or keys', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const logged = await startTestServer({}, { log: createLogger({ level: 'info', destination }) });
+    try {
+      const { user, http } = await logged.signedIn();
+      const created = await http.post('/api/client/account/api-keys', { name: 'logged', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
+      await http.withKey(created.body.key).get('/api/client/account');
+      const setup = await http.get('/api/client/account/two-factor');
+      const code = await totpCode(setup.body.secret);
+      const enabled = await http.post('/api/client/account/two-factor', { code, password: user.password });
+      await http.request('DELETE', `/api/client/account/two-factor?password=${encodeURIComponent(user.password)}&code=${code}`);
+      await http.post('/api/client/account/password', { current_password: user.password, password: 'x', password_confirmation: 'x' });
+
+      expect(lines.length).toBeGreaterThan(5);
+      const records = lines.map((line) => JSON.parse(line));
+      expect(records.some((r) => r.req?.path === '/api/client/account' && r.res?.statusCode === 200)).toBe(true);
+      expect(records.some((r) => r.req?.headers?.authorization === '[Redacted]')).toBe(true);
+      expect(records.some((r) => r.req?.headers?.cookie === '[Redacted]')).toBe(true);
+      const all = lines.join('\n');
+      const cookieValue = http.cookie!.split('=')[1]!;
+      for (const secret of [user.password, created.body.key, cookieValue, setup.body.secret, code, ...enabled.body.recovery_codes]) {
+        expect(all).not.toContain(secret);
+      }
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
+describe('SIGTERM', () => {
+  it('finishes requests in flight, writes pending last-used times, and exits 0', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const dataDir = mkdtempSync(join(tmpdir(), 'panel-sigterm-'));
+    // Prepare an account and a key on the database the child will serve.
+    const setup = await startTestServer({}, { reuse: { databaseUrl, dataDir } });
+    const { user, http } = await setup.signedIn();
+    const created = await http.post('/api/client/account/api-keys', { name: 'sigterm', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
+    await setup.close();
+
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      let buffer = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const match = /"url":"([^"]+)"/.exec(buffer);
+        if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
+      });
+      child.on('exit', () => reject(new Error(`server exited early: ${buffer}`)));
+    });
+
+    const client = new HttpClient(url);
+    const before = Date.now();
+    expect((await client.withKey(created.body.key).get('/api/client/account')).status).toBe(200);
+    // A sign-in runs argon2 for a while: stop the server while it is under way.
+    const inFlight = client.post('/api/auth/login', { user: user.username, password: user.password });
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    child.kill('SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await exited).toBe(0);
+
+    const after = await startTestServer({}, { reuse: { databaseUrl, dataDir } });
+    try {
+      const key = await after.services.db.apiKey.findUniqueOrThrow({ where: { id: created.body.api_key.uuid } });
+      expect(key.lastUsed!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    } finally {
+      await after.close();
+    }
+  });
+});
