@@ -2,15 +2,25 @@
 // migrations are applied at start and written by `npm run migration`
 // without the native engine binary the CLI would download.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 export type Provider = 'sqlite' | 'postgresql';
 
-export const migrationsDir = (provider: Provider) =>
-  join(import.meta.dirname, '..', '..', 'prisma', 'migrations', provider);
+/** The project's root: the nearest folder above this module with a package.json (also from dist/). */
+function projectRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the project root above ' + import.meta.dirname);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const migrationsDir = (provider: Provider) => join(projectRoot(), 'prisma', 'migrations', provider);
 
 // The slice of the WebAssembly API used here (Node 20's types do not declare it).
 interface WasmApi {
