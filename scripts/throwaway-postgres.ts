@@ -9,6 +9,9 @@ import { join } from 'node:path';
 export interface ThrowawayPostgres {
   /** Connection string for a database named `database`. */
   url(database?: string): string;
+  /** Stops the server but keeps its data, for fault tests; `resume` starts it again. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -45,15 +48,20 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   }
   const data = join(dir, 'data');
   run(`initdb -D ${data} -A trust -U app --no-sync >/dev/null`);
-  run(
-    `pg_ctl -D ${data} -w -l ${dir}/log -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ` +
-      `-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null`,
-  );
+  const start = () =>
+    run(
+      `pg_ctl -D ${data} -w -l ${dir}/log -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ` +
+        `-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null`,
+    );
+  start();
   return {
     url: (database = 'postgres') => `postgres://app@127.0.0.1:${port}/${database}`,
+    pause: () => run(`pg_ctl -D ${data} -m immediate -w stop >/dev/null`),
+    resume: start,
     stop() {
       try {
-        run(`pg_ctl -D ${data} -m immediate stop >/dev/null`);
+        // Fails harmlessly when a fault test left it paused.
+        run(`pg_ctl -D ${data} -m immediate stop >/dev/null 2>&1 || true`);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -29,12 +29,16 @@ export function validationMessages(issues: readonly core.$ZodIssue[]): string[] 
 const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03']);
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'TooManyConnections', 'TlsConnectionError', 'DatabaseDoesNotExist', 'DatabaseAccessDenied']);
 
+// What node-postgres says when the server goes away in the middle of a connection's life.
+const UNREACHABLE_MESSAGES = /Connection terminated|Can't reach database server|terminating connection due to administrator command|the database system is (starting up|shutting down)/i;
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
-    const record = e as { name?: string; code?: unknown; kind?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
+    const record = e as { name?: string; code?: unknown; kind?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
     if (record.name === 'PrismaClientInitializationError') return true;
     if (typeof record.code === 'string' && UNREACHABLE_CODES.has(record.code)) return true;
     if (typeof record.kind === 'string' && UNREACHABLE_KINDS.has(record.kind)) return true;
+    if (typeof record.message === 'string' && UNREACHABLE_MESSAGES.test(record.message)) return true;
     e = record.meta?.driverAdapterError ?? record.cause;
   }
   return false;

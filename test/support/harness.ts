@@ -4,10 +4,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createAccount, type NewAccount } from '../../src/db/accounts.ts';
+import { createLogger } from '../../src/server/log.ts';
 import { startServer, type Running } from '../../src/server/start.ts';
 import { HttpClient } from './http.ts';
 
@@ -51,7 +52,7 @@ export interface StartOptions {
 }
 
 export async function startTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
-  const { reuse, host = '127.0.0.1', log = pino({ level: process.env.TEST_LOG ?? 'silent' }) } = options;
+  const { reuse, host = '127.0.0.1', log = createLogger({ level: process.env.TEST_LOG ?? 'silent' }) } = options;
   const databaseUrl = reuse?.databaseUrl ?? (await freshDatabaseUrl());
   const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'panel-data-'));
   const config = loadConfig({ RATE_LIMIT_LOGIN: '1000/300', RATE_LIMIT_CHECKPOINT: '1000/300', ...env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir });

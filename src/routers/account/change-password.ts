@@ -24,9 +24,11 @@ export const changePassword = protectedProcedure
     if (!(await verifyPassword(user.passwordHash, input.current_password))) throw badRequest('current_password: invalid password');
     const passwordHash = await hashPassword(input.password);
     const keep = via.kind === 'session' ? via.sessionId : undefined;
-    await db.$transaction([
-      db.user.update({ where: { id: user.id }, data: { passwordHash } }),
-      db.session.deleteMany({ where: { userId: user.id, ...(keep && { id: { not: keep } }) } }),
-    ]);
+    await db.$transaction(async (tx) => {
+      // Only from the password just verified: of two changes racing, the second finds it gone.
+      const changed = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+      if (changed.count === 0) throw badRequest('current_password: invalid password');
+      await tx.session.deleteMany({ where: { userId: user.id, ...(keep && { id: { not: keep } }) } });
+    });
     return {};
   });

@@ -1,0 +1,55 @@
+// PostgreSQL going away under load: clear 503s, no crash, and recovery without a restart.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPostgres } from '../scripts/throwaway-postgres.ts';
+import { DATABASE, startTestServer } from './support/harness.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.runIf(DATABASE === 'postgresql')('database outage', () => {
+  it('answers 503 database unavailable while PostgreSQL is down and recovers by itself', async () => {
+    const postgres = await startPostgres();
+    const server = await startTestServer({}, { reuse: { databaseUrl: postgres.url(), dataDir: mkdtempSync(join(tmpdir(), 'panel-fault-')) } });
+    try {
+      const { http } = await server.signedIn();
+      const created = await http.post('/api/client/account/api-keys', { name: 'outage', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
+      const key = server.client().withKey(created.body.key);
+
+      // Load from 8 clients for a bounded time; the database stops in the middle of it.
+      const statuses: { status: number; body: unknown }[] = [];
+      const deadline = Date.now() + 3000;
+      const clients = Array.from({ length: 8 }, async () => {
+        while (Date.now() < deadline) {
+          const res = await key.get('/api/client/account');
+          statuses.push({ status: res.status, body: res.body });
+        }
+      });
+      await sleep(800);
+      postgres.pause();
+      await Promise.all(clients);
+
+      expect(statuses.filter((s) => s.status === 200).length).toBeGreaterThan(0);
+      const failures = statuses.filter((s) => s.status !== 200);
+      expect(failures.length).toBeGreaterThan(0);
+      for (const failure of failures) expect(failure).toEqual({ status: 503, body: { errors: ['database unavailable'] } });
+      const health = await server.client().get('/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toEqual({ errors: ['database unavailable'] });
+      expect((await http.get('/api/client/account')).status).toBe(503);
+
+      postgres.resume();
+      let status = 0;
+      for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+        await sleep(200);
+        status = (await key.get('/api/client/account')).status;
+      }
+      expect(status).toBe(200);
+      expect((await http.get('/api/client/account')).status).toBe(200);
+    } finally {
+      await server.close().catch(() => {});
+      postgres.stop();
+    }
+  }, 60_000);
+});
