@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.ts';
-import { createAccount } from './db/accounts.ts';
+import { createAccount, turnOffTwoFactor } from './db/accounts.ts';
 import { isUniqueViolation } from './db/errors.ts';
 import { openDatabase } from './db/index.ts';
 import { validationMessages } from './server/error-mapping.ts';
@@ -75,10 +75,7 @@ async function main(argv: string[]) {
     try {
       const user = await db.user.findUnique({ where: { usernameKey: input.username.toLowerCase() } });
       if (!user) throw new UsageError(`no user named ${input.username}`);
-      await db.$transaction([
-        db.user.update({ where: { id: user.id }, data: { totpEnabled: false, totpSecret: null } }),
-        db.recoveryCode.deleteMany({ where: { userId: user.id } }),
-      ]);
+      await turnOffTwoFactor(db, user.id);
       console.log(`two-factor authentication is off for ${user.username}`);
     } finally {
       await close();

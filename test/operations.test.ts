@@ -77,6 +77,25 @@ describe('logs', () => {
   });
 });
 
+/** Starts `node src/main.ts` on a database and answers its URL once it listens. */
+async function startChild(databaseUrl: string, dataDir: string, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /"url":"([^"]+)"/.exec(buffer);
+      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
+    });
+    child.on('exit', () => reject(new Error(`server exited early: ${buffer}`)));
+  });
+  return { child, exited, url };
+}
+
 describe('SIGTERM', () => {
   it('finishes requests in flight, writes pending last-used times, and exits 0', async () => {
     const databaseUrl = await freshDatabaseUrl();
@@ -87,20 +106,7 @@ describe('SIGTERM', () => {
     const created = await http.post('/api/client/account/api-keys', { name: 'sigterm', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
     await setup.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      let buffer = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        const match = /"url":"([^"]+)"/.exec(buffer);
-        if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
-      });
-      child.on('exit', () => reject(new Error(`server exited early: ${buffer}`)));
-    });
+    const { child, exited, url } = await startChild(databaseUrl, dataDir);
 
     const client = new HttpClient(url);
     const before = Date.now();
@@ -117,6 +123,48 @@ describe('SIGTERM', () => {
     try {
       const key = await after.services.db.apiKey.findUniqueOrThrow({ where: { id: created.body.api_key.uuid } });
       expect(key.lastUsed!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    } finally {
+      await after.close();
+    }
+  });
+
+  it('under load, loses no write it acknowledged', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const dataDir = mkdtempSync(join(tmpdir(), 'panel-sigterm-'));
+    const setup = await startTestServer({}, { reuse: { databaseUrl, dataDir } });
+    const { user, http } = await setup.signedIn();
+    const created = await http.post('/api/client/account/api-keys', { name: 'writer', allowed_ips: [], user_permissions: ['api-keys.create'], admin_permissions: [], server_permissions: [] });
+    await setup.close();
+
+    const { child, exited, url } = await startChild(databaseUrl, dataDir, { API_KEY_LIMIT: '100000' });
+    const writer = new HttpClient(url).withKey(created.body.key);
+    const acknowledged: string[] = [];
+    let n = 0;
+    let stopped = false;
+    // Six writers creating keys for a bounded time; the server is told to stop in the middle.
+    const writers = Array.from({ length: 6 }, async () => {
+      const deadline = Date.now() + 3000;
+      while (!stopped && Date.now() < deadline) {
+        const name = `load-${++n}`;
+        try {
+          const res = await writer.post('/api/client/account/api-keys', { name, allowed_ips: [], user_permissions: [], admin_permissions: [], server_permissions: [] });
+          if (res.status === 200) acknowledged.push(name);
+        } catch {
+          stopped = true; // connection refused: the server has gone
+        }
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    child.kill('SIGTERM');
+    await Promise.all(writers);
+    expect(await exited).toBe(0);
+    expect(acknowledged.length).toBeGreaterThan(0);
+
+    const after = await startTestServer({}, { reuse: { databaseUrl, dataDir } });
+    try {
+      const stored = await after.services.db.apiKey.findMany({ where: { userId: user.id }, select: { name: true } });
+      const names = new Set(stored.map((key) => key.name));
+      expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
     } finally {
       await after.close();
     }

@@ -1,4 +1,4 @@
-// Creating accounts, for the CLI (and the tests, which sign up the same way).
+// Account changes shared by the API and the CLI (the tests sign up the same way).
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../rules/passwords.ts';
 import type { Db } from './index.ts';
@@ -27,4 +27,12 @@ export async function createAccount(db: Db, account: NewAccount) {
       admin: account.admin ?? false,
     },
   });
+}
+
+/** Turns two-factor authentication off: the secret and every recovery code go. */
+export async function turnOffTwoFactor(db: Db, userId: string) {
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null } }),
+    db.recoveryCode.deleteMany({ where: { userId } }),
+  ]);
 }

@@ -8,7 +8,7 @@ import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
 
-export type { ApiKey, Prisma, Role, Session, User } from './generated/sqlite/client.ts';
+export type { ApiKey, Role, Session, User } from './generated/sqlite/client.ts';
 
 /**
  * Both generated clients have the same models and methods; the SQLite one's type

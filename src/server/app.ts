@@ -13,7 +13,8 @@ import type { Services } from './services.ts';
 import { contextFactory } from './trpc.ts';
 import { AppError } from '../errors.ts';
 
-export const BODY_LIMIT = '64kb';
+/** The largest request body either face accepts; larger ones answer 413. */
+const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Body-parser failures, in the contract's words. */
 function parserError(error: { type?: string; status?: number }): AppError | undefined {
@@ -55,7 +56,7 @@ export function createApp(services: Services) {
     createExpressMiddleware({
       router: appRouter,
       createContext: contextFactory(services),
-      maxBodySize: 64 * 1024,
+      maxBodySize: BODY_LIMIT_BYTES,
       onError: ({ error, path }) => {
         if (toAppError(error).status >= 500) services.log.error({ err: error.cause ?? error, path }, 'request failed');
       },
@@ -74,7 +75,7 @@ export function createApp(services: Services) {
   });
 
   const rest = restAdapter(services);
-  app.use('/api', rest.prepare, express.json({ limit: BODY_LIMIT }), rest.handle, rest.unmatched);
+  app.use('/api', rest.prepare, express.json({ limit: BODY_LIMIT_BYTES }), rest.handle, rest.unmatched);
 
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ errors: ['not found'] });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { turnOffTwoFactor } from '../../db/accounts.ts';
 import { badRequest, conflict } from '../../errors.ts';
 import { verifyPassword } from '../../rules/passwords.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
@@ -30,9 +31,6 @@ export const disable = protectedProcedure
     const result = await spendSecondFactor(ctx.services, user, input.code);
     if (result === 'replayed') throw badRequest('code: this code has already been used');
     if (result === 'invalid') throw badRequest('code: invalid confirmation code');
-    await db.$transaction([
-      db.user.update({ where: { id: user.id }, data: { totpEnabled: false, totpSecret: null } }),
-      db.recoveryCode.deleteMany({ where: { userId: user.id } }),
-    ]);
+    await turnOffTwoFactor(db, user.id);
     return {};
   });
