@@ -3,9 +3,8 @@
 // nested include they cost three queries and about four times the time, and this is the
 // hottest path there is. Both providers return the same value types through $queryRaw;
 // only JSON columns differ (text on SQLite, parsed on PostgreSQL).
-import type { Account } from '../server/authenticate.ts';
 import { Prisma } from './generated/sqlite/client.ts';
-import type { ApiKey, Db, Session } from './index.ts';
+import type { Account, ApiKey, Db, Session } from './index.ts';
 
 const OWNER_COLUMNS = Prisma.raw(`
   u.id AS "u_id", u.username AS "u_username", u.username_key AS "u_usernameKey", u.email AS "u_email",

@@ -8,7 +8,12 @@ import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
 
+import type { Role, User } from './generated/sqlite/client.ts';
+
 export type { ApiKey, Role, Session, User } from './generated/sqlite/client.ts';
+
+/** An account with its role, as authentication reads it. */
+export type Account = User & { role: Role | null };
 
 /**
  * Both generated clients have the same models and methods; the SQLite one's type

@@ -3,7 +3,7 @@
 // on any instance holds from the very next request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findApiKeyWithOwner, findSessionWithOwner } from '../db/auth-lookup.ts';
-import { stringList, type Role, type User } from '../db/index.ts';
+import { stringList, type Account } from '../db/index.ts';
 import { forbidden, unauthorized } from '../errors.ts';
 import { API_KEY_LENGTH, hashApiKey } from '../rules/api-keys.ts';
 import { inAnyRange } from '../rules/ip-ranges.ts';
@@ -11,8 +11,6 @@ import { accountRights, keyRights, type Rights } from '../rules/permissions.ts';
 import { isAlive, secretMatches } from '../rules/sessions.ts';
 import type { Services } from './services.ts';
 import { hasSessionCookie, readSessionCookie } from './session-cookie.ts';
-
-export type Account = User & { role: Role | null };
 
 export interface Principal {
   user: Account;

@@ -40,7 +40,7 @@ export function restAdapter(services: Services) {
     onError: ({ error, req }) => {
       const appError = toAppError(error);
       errors.set(req, appError);
-      if (appError.status >= 500) services.log.error({ err: error.cause ?? error, path: req.url }, 'request failed');
+      if (appError.status >= 500) services.log.error({ err: error.cause ?? error, path: req.url?.split('?')[0] }, 'request failed');
     },
     responseMeta: ({ errors: [error] }) => {
       if (!error) return {};

@@ -2,7 +2,7 @@
 // or an unused recovery code. Both are claimed with a conditional write, so a code
 // raced in parallel is accepted exactly once.
 import type { Services } from '../../server/services.ts';
-import type { Account } from '../../server/authenticate.ts';
+import type { Account } from '../../db/index.ts';
 import { open } from '../../rules/secrets.ts';
 import { hashRecoveryCode, isRecoveryCodeShape, matchTotp } from '../../rules/totp.ts';
 

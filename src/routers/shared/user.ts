@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { mustHaveTwoFactor } from '../../rules/two-factor-policy.ts';
-import type { Account } from '../../server/authenticate.ts';
+import type { Account } from '../../db/index.ts';
 
 export const TOAST_POSITIONS = ['top_left', 'top_center', 'top_right', 'bottom_left', 'bottom_center', 'bottom_right'] as const;
 
