@@ -20,16 +20,40 @@ function options(config: Config, keys: Keys): SessionOptions {
   };
 }
 
-export function hasSessionCookie(req: IncomingMessage): boolean {
-  return (req.headers.cookie ?? '').split(';').some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`));
+/** The sealed value of the session cookie, if the request carries one. */
+function sealedCookie(req: IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const trimmed = part.trim();
+    if (trimmed.startsWith(`${SESSION_COOKIE}=`)) return trimmed.slice(SESSION_COOKIE.length + 1);
+  }
+  return undefined;
 }
+
+export const hasSessionCookie = (req: IncomingMessage) => sealedCookie(req) !== undefined;
+
+/**
+ * Unsealing takes several WebCrypto calls, and a cookie always unseals to the same token, so
+ * each server keeps its recent results (bounded). It only spares the decryption: whether the
+ * session still lives is asked of the database on every request.
+ */
+const unsealed = new WeakMap<Keys, Map<string, SessionToken>>();
+const UNSEALED_MAX = 10_000;
 
 /** The token in the cookie, or undefined when it cannot be read (tampered, foreign, expired seal). */
 export async function readSessionCookie(req: IncomingMessage, res: ServerResponse, config: Config, keys: Keys) {
+  const raw = sealedCookie(req);
+  let cache = unsealed.get(keys);
+  if (!cache) unsealed.set(keys, (cache = new Map()));
+  const known = raw && cache.get(raw);
+  if (known) return known;
   const sealed = await getIronSession<Sealed>(req, res, options(config, keys));
-  return typeof sealed.id === 'string' && typeof sealed.secret === 'string'
-    ? { id: sealed.id, secret: sealed.secret }
-    : undefined;
+  if (typeof sealed.id !== 'string' || typeof sealed.secret !== 'string') return undefined;
+  const token = { id: sealed.id, secret: sealed.secret };
+  if (raw) {
+    if (cache.size >= UNSEALED_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(raw, token);
+  }
+  return token;
 }
 
 export async function writeSessionCookie(req: IncomingMessage, res: ServerResponse, config: Config, keys: Keys, token: SessionToken) {
