@@ -1,7 +1,9 @@
-// Two instances on one database share nothing in memory: what one does, the other sees
-// on its very next request.
+// Instances on one database share nothing in memory: what one does, the other sees on its
+// very next request. Most cases use two in-process servers; the last, two processes.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startChildServer } from './support/child-server.ts';
 import { startTestServer, type TestServer } from './support/harness.ts';
+import { HttpClient } from './support/http.ts';
 
 let one: TestServer;
 let two: TestServer;
@@ -51,5 +53,23 @@ it('rate limits are shared', async () => {
   } finally {
     await a.close();
     await b.close();
+  }
+});
+
+it('holds across two separate server processes as well', async () => {
+  const secret = { SESSION_SECRET: 'another shared secret of at least thirty-two chars' };
+  const [a, b] = await Promise.all([startChildServer(one.databaseUrl, one.dataDir, secret), startChildServer(one.databaseUrl, one.dataDir, secret)]);
+  try {
+    const user = await one.createUser();
+    const onA = new HttpClient(a.url);
+    expect((await onA.post('/api/auth/login', { user: user.username, password: user.password })).status).toBe(200);
+    const onB = new HttpClient(b.url, { cookie: onA.cookie! });
+    expect((await onB.get('/api/client/account')).status).toBe(200);
+    expect((await onA.post('/api/client/account/logout')).status).toBe(200);
+    expect((await onB.get('/api/client/account')).body).toEqual({ errors: ['invalid session'] });
+  } finally {
+    a.child.kill('SIGTERM');
+    b.child.kill('SIGTERM');
+    await Promise.all([a.exited, b.exited]);
   }
 });

@@ -1,5 +1,4 @@
 // Running it: health check, security headers, logs without secrets, graceful shutdown.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/server/log.ts';
 import { freshDatabaseUrl, startTestServer, type TestServer } from './support/harness.ts';
+import { startChildServer } from './support/child-server.ts';
 import { HttpClient } from './support/http.ts';
 import { totpCode } from './support/totp.ts';
 
@@ -77,25 +77,6 @@ describe('logs', () => {
   });
 });
 
-/** Starts `node src/main.ts` on a database and answers its URL once it listens. */
-async function startChild(databaseUrl: string, dataDir: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /"url":"([^"]+)"/.exec(buffer);
-      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
-    });
-    child.on('exit', () => reject(new Error(`server exited early: ${buffer}`)));
-  });
-  return { child, exited, url };
-}
-
 describe('SIGTERM', () => {
   it('finishes requests in flight, writes pending last-used times, and exits 0', async () => {
     const databaseUrl = await freshDatabaseUrl();
@@ -106,7 +87,7 @@ describe('SIGTERM', () => {
     const created = await http.post('/api/client/account/api-keys', { name: 'sigterm', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
     await setup.close();
 
-    const { child, exited, url } = await startChild(databaseUrl, dataDir);
+    const { child, exited, url } = await startChildServer(databaseUrl, dataDir);
 
     const client = new HttpClient(url);
     const before = Date.now();
@@ -136,7 +117,7 @@ describe('SIGTERM', () => {
     const created = await http.post('/api/client/account/api-keys', { name: 'writer', allowed_ips: [], user_permissions: ['api-keys.create'], admin_permissions: [], server_permissions: [] });
     await setup.close();
 
-    const { child, exited, url } = await startChild(databaseUrl, dataDir, { API_KEY_LIMIT: '100000' });
+    const { child, exited, url } = await startChildServer(databaseUrl, dataDir, { API_KEY_LIMIT: '100000' });
     const writer = new HttpClient(url).withKey(created.body.key);
     const acknowledged: string[] = [];
     let n = 0;
