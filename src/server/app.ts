@@ -2,16 +2,16 @@
 // both over the same procedures and one createContext.
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { appRouter } from '../routers/index.ts';
-import { toAppError } from './error-mapping.ts';
 import helmet from 'helmet';
+import { AppError } from '../errors.ts';
+import { appRouter } from '../routers/index.ts';
 import { docsRouter } from './docs.ts';
+import { errorResponseMeta, toAppError } from './error-mapping.ts';
 import { requestLogger } from './log.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { restAdapter } from './rest.ts';
 import type { Services } from './services.ts';
 import { contextFactory } from './trpc.ts';
-import { AppError } from '../errors.ts';
 
 /** The largest request body either face accepts; larger ones answer 413. */
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -60,12 +60,7 @@ export function createApp(services: Services) {
       onError: ({ error, path }) => {
         if (toAppError(error).status >= 500) services.log.error({ err: error.cause ?? error, path }, 'request failed');
       },
-      responseMeta: ({ errors }) => {
-        const [error] = errors;
-        if (!error) return {};
-        const appError = toAppError(error);
-        return { status: appError.status, headers: appError.headers };
-      },
+      responseMeta: errorResponseMeta,
     }),
   );
 

@@ -67,3 +67,10 @@ export function toAppError(error: unknown): AppError {
   if (isDatabaseUnavailable(error)) return new AppError(503, 'database unavailable');
   return new AppError(500, 'internal server error');
 }
+
+/** The response status and headers of a failed call, for both adapters' responseMeta. */
+export function errorResponseMeta({ errors: [error] }: { errors: readonly unknown[] }) {
+  if (!error) return {};
+  const appError = toAppError(error);
+  return { status: appError.status, headers: appError.headers };
+}

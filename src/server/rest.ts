@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import type { AppError } from '../errors.ts';
 import { appRouter } from '../routers/index.ts';
-import { toAppError } from './error-mapping.ts';
+import { errorResponseMeta, toAppError } from './error-mapping.ts';
 import type { Services } from './services.ts';
 import { contextFactory, type Meta } from './trpc.ts';
 
@@ -42,11 +42,7 @@ export function restAdapter(services: Services) {
       errors.set(req, appError);
       if (appError.status >= 500) services.log.error({ err: error.cause ?? error, path: req.url?.split('?')[0] }, 'request failed');
     },
-    responseMeta: ({ errors: [error] }) => {
-      if (!error) return {};
-      const appError = toAppError(error);
-      return { status: appError.status, headers: appError.headers };
-    },
+    responseMeta: errorResponseMeta,
   });
 
   /** Runs before the JSON parser. */
