@@ -77,15 +77,20 @@ describe('logs', () => {
   });
 });
 
+/** A fresh database holding an account and a key with `permissions`, for a child server to serve. */
+async function preparedDatabase(permissions: string[]) {
+  const databaseUrl = await freshDatabaseUrl();
+  const dataDir = mkdtempSync(join(tmpdir(), 'panel-sigterm-'));
+  const setup = await startTestServer({}, { reuse: { databaseUrl, dataDir } });
+  const { user, http } = await setup.signedIn();
+  const created = await http.post('/api/client/account/api-keys', { name: 'prepared', allowed_ips: [], user_permissions: permissions, admin_permissions: [], server_permissions: [] });
+  await setup.close();
+  return { databaseUrl, dataDir, user, created };
+}
+
 describe('SIGTERM', () => {
   it('finishes requests in flight, writes pending last-used times, and exits 0', async () => {
-    const databaseUrl = await freshDatabaseUrl();
-    const dataDir = mkdtempSync(join(tmpdir(), 'panel-sigterm-'));
-    // Prepare an account and a key on the database the child will serve.
-    const setup = await startTestServer({}, { reuse: { databaseUrl, dataDir } });
-    const { user, http } = await setup.signedIn();
-    const created = await http.post('/api/client/account/api-keys', { name: 'sigterm', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
-    await setup.close();
+    const { databaseUrl, dataDir, user, created } = await preparedDatabase(['account.infos']);
 
     const { child, exited, url } = await startChildServer(databaseUrl, dataDir);
 
@@ -110,12 +115,7 @@ describe('SIGTERM', () => {
   });
 
   it('under load, loses no write it acknowledged', async () => {
-    const databaseUrl = await freshDatabaseUrl();
-    const dataDir = mkdtempSync(join(tmpdir(), 'panel-sigterm-'));
-    const setup = await startTestServer({}, { reuse: { databaseUrl, dataDir } });
-    const { user, http } = await setup.signedIn();
-    const created = await http.post('/api/client/account/api-keys', { name: 'writer', allowed_ips: [], user_permissions: ['api-keys.create'], admin_permissions: [], server_permissions: [] });
-    await setup.close();
+    const { databaseUrl, dataDir, user, created } = await preparedDatabase(['api-keys.create']);
 
     const { child, exited, url } = await startChildServer(databaseUrl, dataDir, { API_KEY_LIMIT: '100000' });
     const writer = new HttpClient(url).withKey(created.body.key);

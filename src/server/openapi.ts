@@ -1,12 +1,11 @@
 // The OpenAPI document of the REST face, generated from the routers. Two things the
 // generator cannot say are added here: the {"errors": [...]} error body, and the JSON
 // body of the DELETEs that take one.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { createSchema } from 'zod-openapi';
 import { appRouter } from '../routers/index.ts';
-import { disableInput } from '../routers/two-factor/disable.ts';
-import type { Meta } from './trpc.ts';
+import { restRoutes } from './rest.ts';
 
 const errorBody = {
   type: 'object',
@@ -57,14 +56,9 @@ export function buildOpenApiDocument() {
 
 /** The DELETE procedures whose input is a JSON body, with that body's schema. */
 function jsonBodyDeletes() {
-  const inputs: Record<string, z.ZodType> = { 'twoFactor.disable': disableInput };
-  const bodies = new Map<string, unknown>();
-  for (const [name, procedure] of Object.entries(appRouter._def.procedures)) {
-    const meta = (procedure as unknown as { _def: { meta?: Meta } })._def.meta;
-    if (!meta?.jsonBody || !meta.openapi) continue;
-    const input = inputs[name];
-    if (!input) throw new Error(`${name} takes a JSON body on DELETE but has no schema listed here`);
-    bodies.set(meta.openapi.path, createSchema(input).schema);
-  }
-  return bodies;
+  return new Map(
+    restRoutes()
+      .filter((route) => route.method === 'DELETE' && route.jsonBody)
+      .map((route) => [route.path, createSchema(route.input as z.ZodType).schema]),
+  );
 }

@@ -13,17 +13,22 @@ import { contextFactory, type Meta } from './trpc.ts';
 
 interface Route {
   method: string;
+  /** The path as the meta writes it, under /api: `/client/account/api-keys/{api_key}`. */
+  path: string;
   pattern: RegExp;
   jsonBody: boolean;
+  /** The procedure's input schema. */
+  input: unknown;
 }
 
 /** Every REST route, from the procedures' meta. */
 export function restRoutes(): Route[] {
   return Object.values(appRouter._def.procedures).flatMap((procedure) => {
-    const meta = (procedure as unknown as { _def: { meta?: Meta } })._def.meta;
+    const { meta, inputs } = (procedure as unknown as { _def: { meta?: Meta; inputs: unknown[] } })._def;
     if (!meta?.openapi) return [];
-    const source = meta.openapi.path.replace(/\{[^}]+\}/g, '[^/]+');
-    return [{ method: meta.openapi.method, pattern: new RegExp(`^${source}/?$`, 'i'), jsonBody: meta.jsonBody === true }];
+    const { method, path } = meta.openapi;
+    const source = path.replace(/\{[^}]+\}/g, '[^/]+');
+    return [{ method, path, pattern: new RegExp(`^${source}/?$`, 'i'), jsonBody: meta.jsonBody === true, input: inputs[0] }];
   });
 }
 
@@ -32,6 +37,7 @@ const hasBody = (req: IncomingMessage) =>
 
 export function restAdapter(services: Services) {
   const routes = restRoutes();
+  const jsonBodyDeletes = routes.filter((route) => route.method === 'DELETE' && route.jsonBody);
   const errors = new WeakMap<IncomingMessage, AppError>();
   const createContext = contextFactory(services);
   const handler = createOpenApiNodeHttpHandler({
@@ -52,8 +58,7 @@ export function restAdapter(services: Services) {
   };
 
   const handle = async (req: Request, res: Response, next: NextFunction) => {
-    const route = routes.find((r) => r.method === req.method && r.pattern.test(req.path));
-    if (route?.jsonBody) {
+    if (req.method === 'DELETE' && jsonBodyDeletes.some((route) => route.pattern.test(req.path))) {
       // The handler reads DELETE input from req.query; here that input is the JSON body.
       Object.defineProperty(req, 'query', { value: req.body ?? {}, configurable: true, enumerable: true });
     }

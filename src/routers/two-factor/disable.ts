@@ -6,7 +6,7 @@ import { protectedProcedure } from '../../server/trpc.ts';
 import { currentPassword, emptyOutput, secondFactorCode } from '../shared/fields.ts';
 import { spendSecondFactor } from '../shared/second-factor.ts';
 
-export const disableInput = z.strictObject({ code: secondFactorCode, password: currentPassword });
+const input = z.strictObject({ code: secondFactorCode, password: currentPassword });
 
 export const disable = protectedProcedure
   .meta({
@@ -21,7 +21,7 @@ export const disable = protectedProcedure
     twoFactorExempt: true,
     jsonBody: true,
   })
-  .input(disableInput)
+  .input(input)
   .output(emptyOutput)
   .mutation(async ({ ctx, input }) => {
     const { db } = ctx.services;
