@@ -1,7 +1,6 @@
-// The hand-written authentication joins must read exactly what Prisma's include would.
+// The driver-level authentication joins must read exactly what Prisma's include would.
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { findApiKeyWithOwner, findSessionWithOwner } from '../src/db/auth-lookup.ts';
 import { generateApiKey } from '../src/rules/api-keys.ts';
 import { startTestServer, type TestServer } from './support/harness.ts';
 
@@ -21,9 +20,9 @@ it('reads a key, its owner and the role as Prisma does', async () => {
     data: { id: crypto.randomUUID(), userId: id, name: 'joined', keyStart: key.keyStart, keyHash: key.keyHash, allowedIps: ['10.0.0.0/8'], userPermissions: ['account.infos'], adminPermissions: ['users.read'], serverPermissions: [], expires: new Date(Date.now() + 60_000) },
   });
   const expected = await db.apiKey.findUnique({ where: { keyHash: key.keyHash }, include: { user: { include: { role: true } } } });
-  const actual = await findApiKeyWithOwner(db, key.keyHash);
+  const actual = await server.services.lookup.apiKey(key.keyHash);
   expect(isDeepStrictEqual(actual, expected), JSON.stringify({ actual, expected })).toBe(true);
-  expect(await findApiKeyWithOwner(db, 'nothing')).toBeUndefined();
+  expect(await server.services.lookup.apiKey('nothing')).toBeUndefined();
 });
 
 it('reads a session and its owner without a role as Prisma does', async () => {
@@ -31,7 +30,7 @@ it('reads a session and its owner without a role as Prisma does', async () => {
   const { id } = await server.createUser();
   const session = await db.session.create({ data: { id: crypto.randomUUID(), userId: id, secretHash: 'digest', ip: '203.0.113.9', userAgent: 'Agent', lastUsed: new Date() } });
   const expected = await db.session.findUnique({ where: { id: session.id }, include: { user: { include: { role: true } } } });
-  const actual = await findSessionWithOwner(db, session.id);
+  const actual = await server.services.lookup.session(session.id);
   expect(isDeepStrictEqual(actual, expected), JSON.stringify({ actual, expected })).toBe(true);
-  expect(await findSessionWithOwner(db, crypto.randomUUID())).toBeUndefined();
+  expect(await server.services.lookup.session(crypto.randomUUID())).toBeUndefined();
 });

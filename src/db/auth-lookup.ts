@@ -1,56 +1,159 @@
 // The two reads every authenticated request makes: a session or an API key with its owner
-// and the owner's role. They are one hand-written join each, because through Prisma's
-// nested include they cost three queries and about four times the time, and this is the
-// hottest path there is. Both providers return the same value types through $queryRaw;
-// only JSON columns differ (text on SQLite, parsed on PostgreSQL).
-import { Prisma } from './generated/sqlite/client.ts';
-import type { Account, ApiKey, Db, Session } from './index.ts';
+// and the owner's role. They are the hottest path there is, so they skip Prisma and go to
+// the driver as one prepared join each: through Prisma's query interpreter the same
+// statement cost about fifteen times the CPU (bench/RESULTS.md). The rows are decoded here
+// into the very objects Prisma would return, which test/auth-lookup.test.ts holds them to.
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import type { Account, ApiKey, Session } from './index.ts';
 
-const OWNER_COLUMNS = Prisma.raw(`
-  u.id AS "u_id", u.username AS "u_username", u.username_key AS "u_usernameKey", u.email AS "u_email",
-  u.email_key AS "u_emailKey", u.name_first AS "u_nameFirst", u.name_last AS "u_nameLast",
-  u.password_hash AS "u_passwordHash", u.admin AS "u_admin", u.role_id AS "u_roleId", u.language AS "u_language",
-  u.toast_position AS "u_toastPosition", u.start_on_grouped_servers AS "u_startOnGroupedServers",
-  u.totp_enabled AS "u_totpEnabled", u.totp_secret AS "u_totpSecret", u.totp_last_step AS "u_totpLastStep",
-  u.totp_last_used AS "u_totpLastUsed", u.created AS "u_created",
-  r.id AS "r_id", r.name AS "r_name", r.admin_permissions AS "r_adminPermissions",
-  r.require_two_factor AS "r_requireTwoFactor", r.created AS "r_created"`);
+export type SessionWithOwner = Session & { user: Account };
+export type ApiKeyWithOwner = ApiKey & { user: Account };
+
+export interface AuthLookup {
+  session(id: string): Promise<SessionWithOwner | undefined>;
+  apiKey(keyHash: string): Promise<ApiKeyWithOwner | undefined>;
+  close(): Promise<void>;
+}
+
+const OWNER_COLUMNS = `
+  u.id AS u_id, u.username AS u_username, u.username_key AS u_username_key, u.email AS u_email,
+  u.email_key AS u_email_key, u.name_first AS u_name_first, u.name_last AS u_name_last,
+  u.password_hash AS u_password_hash, u.admin AS u_admin, u.role_id AS u_role_id, u.language AS u_language,
+  u.toast_position AS u_toast_position, u.start_on_grouped_servers AS u_start_on_grouped_servers,
+  u.totp_enabled AS u_totp_enabled, u.totp_secret AS u_totp_secret, u.totp_last_step AS u_totp_last_step,
+  u.totp_last_used AS u_totp_last_used, u.created AS u_created,
+  r.id AS r_id, r.name AS r_name, r.admin_permissions AS r_admin_permissions,
+  r.require_two_factor AS r_require_two_factor, r.created AS r_created`;
+
+const SESSION_SQL = `
+  SELECT s.id, s.user_id, s.secret_hash, s.ip, s.user_agent, s.last_used, s.created, ${OWNER_COLUMNS}
+  FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN roles r ON r.id = u.role_id
+  WHERE s.id = $1`;
+
+const API_KEY_SQL = `
+  SELECT k.id, k.user_id, k.name, k.key_start, k.key_hash, k.allowed_ips, k.user_permissions,
+    k.admin_permissions, k.server_permissions, k.last_used, k.expires, k.created, ${OWNER_COLUMNS}
+  FROM api_keys k JOIN users u ON u.id = k.user_id LEFT JOIN roles r ON r.id = u.role_id
+  WHERE k.key_hash = $1`;
 
 type Row = Record<string, unknown>;
 
-const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
-
-/** Splits the prefixed columns of a row into one object. */
-function pick(row: Row, prefix: string): Row {
-  const out: Row = {};
-  for (const [column, value] of Object.entries(row)) if (column.startsWith(prefix)) out[column.slice(prefix.length)] = value;
-  return out;
+/** How a driver hands back the column types that are not plain strings and numbers. */
+interface Decode {
+  date(value: unknown): Date;
+  bool(value: unknown): boolean;
+  json(value: unknown): ApiKey['allowedIps'];
 }
 
-function owner(row: Row): Account {
-  const role = row.r_id === null ? null : { ...pick(row, 'r_'), adminPermissions: json(row.r_adminPermissions) };
-  return { ...pick(row, 'u_'), role } as Account;
+const nullable = <T>(decode: (value: unknown) => T) => (value: unknown) => (value === null ? null : decode(value));
+
+function owner(row: Row, decode: Decode): Account {
+  return {
+    id: row.u_id as string,
+    username: row.u_username as string,
+    usernameKey: row.u_username_key as string,
+    email: row.u_email as string,
+    emailKey: row.u_email_key as string,
+    nameFirst: row.u_name_first as string,
+    nameLast: row.u_name_last as string,
+    passwordHash: row.u_password_hash as string,
+    admin: decode.bool(row.u_admin),
+    roleId: row.u_role_id as string | null,
+    language: row.u_language as string,
+    toastPosition: row.u_toast_position as string,
+    startOnGroupedServers: decode.bool(row.u_start_on_grouped_servers),
+    totpEnabled: decode.bool(row.u_totp_enabled),
+    totpSecret: row.u_totp_secret as string | null,
+    totpLastStep: Number(row.u_totp_last_step),
+    totpLastUsed: nullable(decode.date)(row.u_totp_last_used),
+    created: decode.date(row.u_created),
+    role:
+      row.r_id === null
+        ? null
+        : {
+            id: row.r_id as string,
+            name: row.r_name as string,
+            adminPermissions: decode.json(row.r_admin_permissions),
+            requireTwoFactor: decode.bool(row.r_require_two_factor),
+            created: decode.date(row.r_created),
+          },
+  };
 }
 
-export async function findSessionWithOwner(db: Db, id: string): Promise<(Session & { user: Account }) | undefined> {
-  const [row] = await db.$queryRaw<Row[]>`
-    SELECT s.id AS "s_id", s.user_id AS "s_userId", s.secret_hash AS "s_secretHash", s.ip AS "s_ip",
-      s.user_agent AS "s_userAgent", s.last_used AS "s_lastUsed", s.created AS "s_created", ${OWNER_COLUMNS}
-    FROM "sessions" s JOIN "users" u ON u.id = s.user_id LEFT JOIN "roles" r ON r.id = u.role_id
-    WHERE s.id = ${id}`;
-  return row && ({ ...pick(row, 's_'), user: owner(row) } as Session & { user: Account });
+const sessionOf = (row: Row, decode: Decode): SessionWithOwner => ({
+  id: row.id as string,
+  userId: row.user_id as string,
+  secretHash: row.secret_hash as string,
+  ip: row.ip as string,
+  userAgent: row.user_agent as string,
+  lastUsed: decode.date(row.last_used),
+  created: decode.date(row.created),
+  user: owner(row, decode),
+});
+
+const apiKeyOf = (row: Row, decode: Decode): ApiKeyWithOwner => ({
+  id: row.id as string,
+  userId: row.user_id as string,
+  name: row.name as string,
+  keyStart: row.key_start as string,
+  keyHash: row.key_hash as string,
+  allowedIps: decode.json(row.allowed_ips),
+  userPermissions: decode.json(row.user_permissions),
+  adminPermissions: decode.json(row.admin_permissions),
+  serverPermissions: decode.json(row.server_permissions),
+  lastUsed: nullable(decode.date)(row.last_used),
+  expires: nullable(decode.date)(row.expires),
+  created: decode.date(row.created),
+  user: owner(row, decode),
+});
+
+/**
+ * SQLite: a read-only connection of its own beside Prisma's, with both statements
+ * prepared once. Under WAL it reads the last committed state without waiting for writers.
+ * Prisma keeps dates as ISO-8601 text, booleans as 0/1 and JSON as text.
+ */
+export function sqliteAuthLookup(file: string): AuthLookup {
+  const connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const decode: Decode = { date: (v) => new Date(v as string), bool: (v) => v === 1, json: (v) => JSON.parse(v as string) };
+  const findSession = connection.prepare<[string], Row>(SESSION_SQL.replace('$1', '?'));
+  const findApiKey = connection.prepare<[string], Row>(API_KEY_SQL.replace('$1', '?'));
+  return {
+    session: async (id) => {
+      const row = findSession.get(id);
+      return row && sessionOf(row, decode);
+    },
+    apiKey: async (keyHash) => {
+      const row = findApiKey.get(keyHash);
+      return row && apiKeyOf(row, decode);
+    },
+    close: async () => void connection.close(),
+  };
 }
 
-export async function findApiKeyWithOwner(db: Db, keyHash: string): Promise<(ApiKey & { user: Account }) | undefined> {
-  const [row] = await db.$queryRaw<Row[]>`
-    SELECT k.id AS "k_id", k.user_id AS "k_userId", k.name AS "k_name", k.key_start AS "k_keyStart",
-      k.key_hash AS "k_keyHash", k.allowed_ips AS "k_allowedIps", k.user_permissions AS "k_userPermissions",
-      k.admin_permissions AS "k_adminPermissions", k.server_permissions AS "k_serverPermissions",
-      k.last_used AS "k_lastUsed", k.expires AS "k_expires", k.created AS "k_created", ${OWNER_COLUMNS}
-    FROM "api_keys" k JOIN "users" u ON u.id = k.user_id LEFT JOIN "roles" r ON r.id = u.role_id
-    WHERE k.key_hash = ${keyHash}`;
-  if (!row) return undefined;
-  const key = pick(row, 'k_');
-  for (const list of ['allowedIps', 'userPermissions', 'adminPermissions', 'serverPermissions']) key[list] = json(key[list]);
-  return { ...key, user: owner(row) } as ApiKey & { user: Account };
+const TIMESTAMP_OID = 1114;
+
+/**
+ * PostgreSQL: named statements on the pool Prisma also uses, so each connection prepares
+ * them once. Prisma writes `timestamp(3)` columns in UTC; node-postgres would read them
+ * as local time, so this lookup reads them as UTC.
+ */
+export function postgresAuthLookup(pool: pg.Pool): AuthLookup {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === TIMESTAMP_OID ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+  };
+  const decode: Decode = { date: (v) => v as Date, bool: (v) => v as boolean, json: (v) => v as ApiKey['allowedIps'] };
+  const first = async (name: string, text: string, value: string) => (await pool.query<Row>({ name, text, values: [value], types })).rows[0];
+  return {
+    session: async (id) => {
+      const row = await first('auth-session', SESSION_SQL, id);
+      return row && sessionOf(row, decode);
+    },
+    apiKey: async (keyHash) => {
+      const row = await first('auth-api-key', API_KEY_SQL, keyHash);
+      return row && apiKeyOf(row, decode);
+    },
+    close: () => pool.end(),
+  };
 }

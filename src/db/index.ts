@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { postgresAuthLookup, sqliteAuthLookup, type AuthLookup } from './auth-lookup.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
@@ -24,6 +26,8 @@ export type Db = InstanceType<typeof SqliteClient>;
 export interface Database {
   db: Db;
   provider: Provider;
+  /** The authentication reads, beside Prisma on the same database. */
+  lookup: AuthLookup;
   close(): Promise<void>;
 }
 
@@ -35,6 +39,7 @@ export const sqlitePath = (url: string) => resolve(url.slice('file:'.length).rep
 export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Database> {
   const provider = providerOf(url);
   let db: Db;
+  let lookup: AuthLookup;
   if (provider === 'sqlite') {
     const file = sqlitePath(url);
     mkdirSync(dirname(file), { recursive: true });
@@ -46,12 +51,25 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+    lookup = sqliteAuthLookup(file);
   } else {
-    const adapter = new PrismaPg({ connectionString: url, max: 20 });
+    const pool = new pg.Pool({ connectionString: url, max: 20 });
+    // An idle connection the server dropped is reported here; the next query reports it to its caller.
+    pool.on('error', () => {});
+    const adapter = new PrismaPg(pool);
     db = new PostgresClient({ adapter }) as unknown as Db;
     if (options.migrate !== false && (await pendingMigrations(db, provider))) await applyMigrations(adapter, provider);
+    lookup = postgresAuthLookup(pool);
   }
-  return { db, provider, close: () => db.$disconnect() };
+  return {
+    db,
+    provider,
+    lookup,
+    close: async () => {
+      await db.$disconnect();
+      await lookup.close();
+    },
+  };
 }
 
 /**

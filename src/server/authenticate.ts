@@ -2,7 +2,6 @@
 // else the Bearer API key, else nobody. Every check reads the database, so a revocation
 // on any instance holds from the very next request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findApiKeyWithOwner, findSessionWithOwner } from '../db/auth-lookup.ts';
 import { stringList, type Account } from '../db/index.ts';
 import { forbidden, unauthorized } from '../errors.ts';
 import { API_KEY_LENGTH, hashApiKey } from '../rules/api-keys.ts';
@@ -30,12 +29,12 @@ export async function authenticate(
   res: ServerResponse,
   clientIp: string,
 ): Promise<Principal> {
-  const { db, config, keys, activity } = services;
+  const { lookup, config, keys, activity } = services;
   const now = new Date();
 
   if (hasSessionCookie(req)) {
     const token = await readSessionCookie(req, res, config, keys);
-    const session = token && (await findSessionWithOwner(db, token.id));
+    const session = token && (await lookup.session(token.id));
     if (!token || !session || !secretMatches(token.secret, session.secretHash)) throw unauthorized('invalid session');
     const lastUsed = activity.pendingSessionUse(session.id) ?? session.lastUsed;
     if (!isAlive({ lastUsed, created: session.created }, { idleSeconds: config.sessionIdleSeconds, maxAgeSeconds: config.sessionMaxAgeSeconds }, now.getTime())) {
@@ -49,7 +48,7 @@ export async function authenticate(
   if (header !== undefined) {
     const match = BEARER.exec(header);
     if (!match) throw unauthorized('invalid authorization header');
-    const key = await findApiKeyWithOwner(db, hashApiKey(match[1]!));
+    const key = await lookup.apiKey(hashApiKey(match[1]!));
     if (!key || (key.expires && key.expires <= now)) throw unauthorized('invalid api key');
     const allowed = stringList(key.allowedIps);
     if (allowed.length > 0 && !inAnyRange(clientIp, allowed)) throw forbidden('ip address not allowed for this api key');

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { ActivityWriter } from '../db/activity.ts';
+import type { AuthLookup } from '../db/auth-lookup.ts';
 import type { Db } from '../db/index.ts';
 import type { Provider } from '../db/migrate.ts';
 import type { Keys } from '../rules/secrets.ts';
@@ -9,6 +10,7 @@ import type { Keys } from '../rules/secrets.ts';
 export interface Services {
   config: Config;
   db: Db;
+  lookup: AuthLookup;
   provider: Provider;
   keys: Keys;
   activity: ActivityWriter;

@@ -34,10 +34,10 @@ export async function cleanUp(services: Services, now = Date.now()) {
 
 export async function startServer(config: Config, options: { host?: string; log?: Logger } = {}): Promise<Running> {
   const log = options.log ?? createLogger();
-  const { db, provider, close: closeDatabase } = await openDatabase(config.databaseUrl);
+  const { db, provider, lookup, close: closeDatabase } = await openDatabase(config.databaseUrl);
   const keys = deriveKeys(loadServerSecret(config.sessionSecret, config.dataDir));
   const activity = new ActivityWriter(db, 2000, (err) => log.warn({ err }, 'could not write last-used times; will retry'));
-  const services: Services = { config, db, provider, keys, activity, log };
+  const services: Services = { config, db, lookup, provider, keys, activity, log };
 
   const cleanup = setInterval(() => {
     cleanUp(services).catch((err) => log.warn({ err }, 'cleanup failed; will retry'));
