@@ -64,8 +64,7 @@ describe('logs', () => {
       expect(lines.length).toBeGreaterThan(5);
       const records = lines.map((line) => JSON.parse(line));
       expect(records.some((r) => r.req?.path === '/api/client/account' && r.res?.statusCode === 200)).toBe(true);
-      expect(records.some((r) => r.req?.headers?.authorization === '[Redacted]')).toBe(true);
-      expect(records.some((r) => r.req?.headers?.cookie === '[Redacted]')).toBe(true);
+      expect(records.some((r) => r.req?.headers !== undefined)).toBe(false);
       const all = lines.join('\n');
       const cookieValue = http.cookie!.split('=')[1]!;
       for (const secret of [user.password, created.body.key, cookieValue, setup.body.secret, code, ...enabled.body.recovery_codes]) {
