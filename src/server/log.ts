@@ -14,7 +14,10 @@ const REDACT_PATHS = [
 ];
 
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
-  return pino({ name: 'panel', level: options.level ?? process.env.LOG_LEVEL ?? 'info', redact: REDACT_PATHS }, options.destination);
+  // Standard output, written asynchronously: lines that pile up during a write go out together
+  // instead of costing a system call each. pino flushes what is left when the process exits.
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
+  return pino({ name: 'panel', level: options.level ?? process.env.LOG_LEVEL ?? 'info', redact: REDACT_PATHS }, destination);
 }
 
 /**
