@@ -1,6 +1,7 @@
-// The plain rules, alone: IP ranges and permissions.
+// The plain rules, alone: IP ranges, permissions and the limit on password hashing.
 import { describe, expect, it } from 'vitest';
 import { inAnyRange, parseRange } from '../src/rules/ip-ranges.ts';
+import { concurrencyLimit } from '../src/rules/passwords.ts';
 import { accountRights, checkGrant, keyRights } from '../src/rules/permissions.ts';
 
 describe('parseRange', () => {
@@ -47,5 +48,26 @@ describe('permissions', () => {
 
   it('tells unknown names from names the caller does not hold', () => {
     expect(checkGrant(member, 'admin_permissions', ['users.read', 'nodes.delete', 'made.up'])).toEqual({ unknown: ['made.up'], notHeld: ['nodes.delete'] });
+  });
+});
+
+describe('concurrencyLimit', () => {
+  it('runs at most the limit at once, the rest in arrival order, and frees the slot of a failed task', async () => {
+    const limited = concurrencyLimit(2);
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const task = (n: number) => async () => {
+      started.push(n);
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      if (n === 1) throw new Error('failed');
+      return n;
+    };
+    const results = await Promise.allSettled([1, 2, 3, 4, 5, 6].map((n) => limited(task(n))));
+    expect(most).toBe(2);
+    expect(started).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'failed'))).toEqual(['failed', 2, 3, 4, 5, 6]);
   });
 });
