@@ -56,11 +56,10 @@ export function createApp(services: Services) {
   app.use(requestLogger(services.log));
   app.use(securityHeaders(services.config.appUrl.protocol === 'https:'));
 
-  app.get('/api/health', async (_req: Request, res: Response) => {
-    await services.db.$queryRawUnsafe('SELECT 1');
-    res.json({ status: 'ok' });
-  });
-  app.use(docsRouter());
+  // The REST procedures come first: they take nearly every request, and each layer before
+  // them is a path test every request pays for. Paths they do not know fall through.
+  const rest = restAdapter(services);
+  app.use('/api', rest.prepare, express.json({ limit: BODY_LIMIT_BYTES }), rest.handle);
 
   app.use(
     '/trpc',
@@ -75,13 +74,18 @@ export function createApp(services: Services) {
     }),
   );
 
+  app.get('/api/health', async (_req: Request, res: Response) => {
+    await services.db.$queryRawUnsafe('SELECT 1');
+    res.json({ status: 'ok' });
+  });
+
   const openApiDocument = JSON.stringify(buildOpenApiDocument());
   app.get('/api/openapi.json', (_req: Request, res: Response) => {
     res.type('application/json').send(openApiDocument);
   });
+  app.use(docsRouter());
 
-  const rest = restAdapter(services);
-  app.use('/api', rest.prepare, express.json({ limit: BODY_LIMIT_BYTES }), rest.handle, rest.unmatched);
+  app.use('/api', rest.unmatched);
 
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ errors: ['not found'] });
