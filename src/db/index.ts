@@ -1,5 +1,6 @@
 // The one door to the database: opens SQLite (embedded, the default) or PostgreSQL
-// from DATABASE_URL, applies the committed migrations, and hands out a Prisma client.
+// from DATABASE_URL, applies the committed migrations, and hands out a Prisma client
+// and the authentication reads that go to the driver directly.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
