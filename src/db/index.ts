@@ -66,9 +66,11 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     db,
     provider,
     lookup,
+    // The read connection closes first, so that SQLite's last connection (Prisma's, which may
+    // write) checkpoints the write-ahead log and removes it.
     close: async () => {
-      await db.$disconnect();
       await lookup.close();
+      await db.$disconnect();
     },
   };
 }
