@@ -1,6 +1,6 @@
-// Structured JSON logs. Credentials never reach them: the Authorization header, cookies,
-// passwords, codes, keys and tokens are redacted wherever they appear, and logged URLs
-// lose their query string.
+// Structured JSON logs. Credentials never reach them: request lines carry no headers and
+// no query string, and in every other line the Authorization header, cookies, passwords,
+// codes, keys and tokens are redacted wherever they appear.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
