@@ -16,7 +16,9 @@ const REDACT_PATHS = [
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   // Standard output, written asynchronously: lines that pile up during a write go out together
   // instead of costing a system call each. pino flushes what is left when the process exits.
-  const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
+  // Should the reader of stdout stall, lines past 8 MiB are dropped rather than let the
+  // buffer grow in a heap that `npm start` caps.
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: false, maxLength: 8 * 1024 * 1024 });
   return pino({ name: 'panel', level: options.level ?? process.env.LOG_LEVEL ?? 'info', redact: REDACT_PATHS }, destination);
 }
 
