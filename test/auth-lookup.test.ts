@@ -4,6 +4,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateApiKey } from '../src/rules/api-keys.ts';
 import { startTestServer, type TestServer } from './support/harness.ts';
 
+// A zone far from UTC: a reader that took PostgreSQL's timestamps for local time would be
+// hours off from what Prisma reads.
+process.env.TZ = 'Pacific/Auckland';
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
