@@ -40,9 +40,9 @@ export function requestLogger(log: Logger) {
         res: { statusCode: res.statusCode },
         responseTime: Math.round(performance.now() - started),
       };
+      // A 5xx is at error level; its cause is in the 'request failed' line written where it was caught.
       if (!res.writableFinished) access.info(line, 'request aborted');
-      else if (res.statusCode >= 500) access.error(line, 'request failed');
-      else access.info(line, 'request completed');
+      else access[res.statusCode >= 500 ? 'error' : 'info'](line, 'request completed');
     });
     next();
   };
