@@ -49,17 +49,39 @@ function securityHeaders(https: boolean) {
   };
 }
 
+type Middleware = (req: Request, res: Response, next: NextFunction) => unknown;
+
+/**
+ * Middlewares run in order as one Express layer. Every layer costs every request a path
+ * match and a rewrite of req.url; on the authenticated read, three layers fewer were
+ * about a twelfth of the request's CPU time (bench/RESULTS.md).
+ */
+function chain(...steps: Middleware[]): Middleware {
+  return (req, res, next) => {
+    const run = (index: number) => (error?: unknown) => {
+      const step = steps[index];
+      if (error || !step) return next(error);
+      try {
+        const result = step(req, res, run(index + 1));
+        if (result instanceof Promise) result.catch(next);
+      } catch (thrown) {
+        next(thrown);
+      }
+    };
+    run(0)();
+  };
+}
+
 export function createApp(services: Services) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(requestLogger(services.log));
-  app.use(securityHeaders(services.config.appUrl.protocol === 'https:'));
+  app.use(chain(requestLogger(services.log), securityHeaders(services.config.appUrl.protocol === 'https:')));
 
   // The REST procedures come first: they take nearly every request, and each layer before
   // them is a path test every request pays for. Paths they do not know fall through.
   const rest = restAdapter(services);
-  app.use('/api', rest.prepare, express.json({ limit: BODY_LIMIT_BYTES }), rest.handle);
+  app.use('/api', chain(rest.prepare, express.json({ limit: BODY_LIMIT_BYTES }), rest.handle));
 
   app.use(
     '/trpc',

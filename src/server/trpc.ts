@@ -62,7 +62,8 @@ export const protectedProcedure = t.procedure.use(async ({ ctx, meta, type, next
     throw forbidden('two-factor authentication required');
   }
   if (meta?.permission) requirePermission(principal.rights, 'user_permissions', meta.permission);
-  return next({ ctx: { ...ctx, principal } });
+  // tRPC merges this into the context it has.
+  return next({ ctx: { principal } });
 });
 
 export function requirePermission(rights: Record<PermissionKind, ReadonlySet<string>>, kind: PermissionKind, name: string) {
