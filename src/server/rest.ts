@@ -5,7 +5,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
-import type { AppError } from '../errors.ts';
 import { appRouter } from '../routers/index.ts';
 import { errorResponseMeta, toAppError } from './error-mapping.ts';
 import type { Services } from './services.ts';
@@ -38,15 +37,17 @@ const hasBody = (req: IncomingMessage) =>
 export function restAdapter(services: Services) {
   const routes = restRoutes();
   const jsonBodyDeletes = routes.filter((route) => route.method === 'DELETE' && route.jsonBody);
-  const errors = new WeakMap<IncomingMessage, AppError>();
   const createContext = contextFactory(services);
   const handler = createOpenApiNodeHttpHandler({
     router: appRouter,
     createContext: ({ req, res }) => createContext({ req: req as IncomingMessage, res: res as ServerResponse }),
     onError: ({ error, req }) => {
       const appError = toAppError(error);
-      errors.set(req, appError);
       if (appError.status >= 500) services.log.error({ err: error.cause ?? error, path: req.url?.split('?')[0] }, 'request failed');
+      // The handler writes its own error body next; the contract's goes out in its place.
+      const res = (req as Request).res!;
+      const end = res.end.bind(res) as (chunk: string) => Response;
+      res.end = (() => end(JSON.stringify({ errors: appError.messages }))) as Response['end'];
     },
     responseMeta: errorResponseMeta,
   });
@@ -57,17 +58,12 @@ export function restAdapter(services: Services) {
     next();
   };
 
-  const handle = async (req: Request, res: Response, next: NextFunction) => {
+  const handle = (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'DELETE' && jsonBodyDeletes.some((route) => route.pattern.test(req.path))) {
       // The handler reads DELETE input from req.query; here that input is the JSON body.
       Object.defineProperty(req, 'query', { value: req.body ?? {}, configurable: true, enumerable: true });
     }
-    const end = res.end.bind(res) as (chunk?: unknown) => Response;
-    res.end = ((chunk?: unknown) => {
-      const appError = errors.get(req);
-      return end(appError ? JSON.stringify({ errors: appError.messages }) : chunk);
-    }) as Response['end'];
-    await handler(req, res, next);
+    return handler(req, res, next);
   };
 
   /** After the handler found no procedure: 405 when the path exists with other methods, else 404. */
