@@ -170,10 +170,12 @@ async function benchDatabase(few: string, many: string, bare: Server) {
     const signInRun = median(underSignIns);
     const peakRss = Math.max(rssMb(panel.pid, 'VmHWM'), rssMb(crowded.pid, 'VmHWM'));
     const ratio = (r: Result) => r.rps / bareRun.rps;
+    const change = (factor: number) => `${factor >= 1 ? '+' : ''}${((factor - 1) * 100).toFixed(1)}%`;
     const targets = [
       { target: 'authenticated REST GET >= 0.5 x bare Express', value: `${ratio(restKey).toFixed(2)} (key), ${ratio(restCookie).toFixed(2)} (cookie)`, met: Math.min(ratio(restKey), ratio(restCookie)) >= 0.5 },
       { target: `p99 <= 25 ms at ${CONNECTIONS} connections`, value: `${Math.max(restKey.p99, restCookie.p99)} ms (bare route: ${bareRun.p99} ms)`, met: Math.max(restKey.p99, restCookie.p99) <= 25 },
-      { target: '100,000 keys: throughput within 10% of 10 keys', value: `${((manyKeys.rps / restKey.rps - 1) * 100).toFixed(1)}%`, met: manyKeys.rps >= 0.9 * restKey.rps },
+      // The target guards against the key count slowing the read; a faster run is this machine's noise.
+      { target: '100,000 keys: throughput no more than 10% below 10 keys', value: `${change(manyKeys.rps / restKey.rps)}`, met: manyKeys.rps >= 0.9 * restKey.rps },
       { target: 'p99 <= 50 ms while 8 sign-ins run', value: `${signInRun.p99} ms (${signInCount} sign-ins)`, met: signInRun.p99 <= 50 },
       { target: 'resident memory <= 200 MB', value: `${peakRss.toFixed(0)} MB peak (${startRss.toFixed(0)} MB at start)`, met: peakRss <= 200 },
     ];
