@@ -32,7 +32,10 @@ it('reads a key, its owner and the role as Prisma does', async () => {
 it('reads a session and its owner without a role as Prisma does', async () => {
   const db = server.services.db;
   const { id } = await server.createUser();
-  const session = await db.session.create({ data: { id: crypto.randomUUID(), userId: id, secretHash: 'digest', ip: '203.0.113.9', userAgent: 'Agent', lastUsed: new Date() } });
+  // Whole and half seconds: PostgreSQL's JSON drops a timestamp's trailing zeros.
+  const session = await db.session.create({
+    data: { id: crypto.randomUUID(), userId: id, secretHash: 'digest', ip: '203.0.113.9', userAgent: 'Agent', lastUsed: new Date('2026-01-02T03:04:05.000Z'), created: new Date('2026-01-02T03:04:05.500Z') },
+  });
   const expected = await db.session.findUnique({ where: { id: session.id }, include: { user: { include: { role: true } } } });
   const actual = await server.services.lookup.session(session.id);
   expect(isDeepStrictEqual(actual, expected), JSON.stringify({ actual, expected })).toBe(true);
