@@ -80,8 +80,8 @@ export function createApp(services: Services) {
 
   // The REST procedures come first: they take nearly every request, and each layer before
   // them is a path test every request pays for. Paths they do not know fall through.
-  const rest = restAdapter(services);
-  app.use('/api', chain(rest.prepare, express.json({ limit: BODY_LIMIT_BYTES }), rest.handle));
+  const rest = restAdapter(services, BODY_LIMIT_BYTES);
+  app.use('/api', chain(rest.body, rest.handle));
 
   app.use(
     '/trpc',
