@@ -29,7 +29,13 @@ const OWNER_COLUMNS = [
   ...columns('r', 'r_', ['id', 'name', 'admin_permissions', 'require_two_factor', 'created']),
 ];
 
-/** A read: the columns it returns and the rest of its statement. */
+/**
+ * A read: the columns it returns and the rest of its statement. The parameter is matched
+ * in a subquery of one table, not in the join: once ANALYZE (or PRAGMA optimize) has left
+ * sqlite_stat4 behind, SQLite's planner reads a bound value that a join's WHERE clause
+ * compares, and then prepares the statement again whenever a new value is bound, which is
+ * every request. A single-table unique lookup is planned without reading the value.
+ */
 interface Read {
   columns: Column[];
   from: string;
@@ -37,7 +43,7 @@ interface Read {
 
 const SESSION_READ: Read = {
   columns: [...columns('s', '', ['id', 'user_id', 'secret_hash', 'ip', 'user_agent', 'last_used', 'created']), ...OWNER_COLUMNS],
-  from: 'FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN roles r ON r.id = u.role_id WHERE s.id = $1',
+  from: 'FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN roles r ON r.id = u.role_id WHERE s.id = (SELECT id FROM sessions WHERE id = $1)',
 };
 
 const API_KEY_READ: Read = {
@@ -48,7 +54,7 @@ const API_KEY_READ: Read = {
     ]),
     ...OWNER_COLUMNS,
   ],
-  from: 'FROM api_keys k JOIN users u ON u.id = k.user_id LEFT JOIN roles r ON r.id = u.role_id WHERE k.key_hash = $1',
+  from: 'FROM api_keys k JOIN users u ON u.id = k.user_id LEFT JOIN roles r ON r.id = u.role_id WHERE k.id = (SELECT id FROM api_keys WHERE key_hash = $1)',
 };
 
 /**
