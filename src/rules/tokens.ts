@@ -1,5 +1,5 @@
 // Random secrets and their one-way digests, shared by sessions, API keys and recovery codes.
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -12,8 +12,11 @@ export function randomString(length: number, alphabet = ALPHANUMERIC): string {
 
 export const randomSecret = () => randomBytes(32).toString('base64url');
 
-/** A plain digest: enough for secrets with 190+ bits of entropy (session secrets, API keys). */
-export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+/**
+ * A plain digest: enough for secrets with 190+ bits of entropy (session secrets, API keys).
+ * One-shot `hash` rather than a Hash object: every authenticated request takes one.
+ */
+export const sha256 = (value: string) => hash('sha256', value, 'hex');
 
 /** A keyed digest, for short secrets (recovery codes) that a leaked table alone must not reveal. */
 export const hmacSha256 = (key: Buffer, value: string) => createHmac('sha256', key).update(value).digest('hex');
