@@ -54,14 +54,17 @@ export function restAdapter(services: Services, bodyLimitBytes: number) {
 
   /**
    * The JSON parser, for a request that has a body. A bodiless one skips it (its checks
-   * alone were a fiftieth of the authenticated read) and, without a content type, is
-   * passed on as JSON, which the handler wants even when there is nothing to read.
+   * alone were a fiftieth of the authenticated read); unless it is a GET, which the
+   * handler reads no body for, it is marked as read and, without a content type, passed
+   * on as JSON, which the handler wants even when there is nothing to read.
    */
   const parseJson = express.json({ limit: bodyLimitBytes });
   const body = (req: Request, res: Response, next: NextFunction) => {
     if (hasBody(req)) return parseJson(req, res, next);
-    req.body = undefined;
-    req.headers['content-type'] ??= 'application/json';
+    if (req.method !== 'GET') {
+      req.body = undefined;
+      req.headers['content-type'] ??= 'application/json';
+    }
     next();
   };
 
