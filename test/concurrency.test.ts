@@ -1,5 +1,6 @@
 // Invariants that must hold when requests race.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generateApiKey } from '../src/rules/api-keys.ts';
 import { startTestServer, type TestServer } from './support/harness.ts';
 
 let server: TestServer;
@@ -48,4 +49,25 @@ it('a session revoked while in use never answers again once the revocation is ac
   expect(after.length).toBeGreaterThan(0);
   expect(after.every((s) => s.status === 401)).toBe(true);
   expect(seen.some((s) => s.status === 200)).toBe(true);
+});
+
+it('reads made at once with different credentials each answer for their own account', async () => {
+  // The authentication reads of concurrent requests share one pipelined connection on
+  // PostgreSQL: every answer must still go back to the request that asked.
+  const callers = await Promise.all(
+    Array.from({ length: 6 }, async (_, i) => {
+      const { user, http: withCookie } = await server.signedIn();
+      const key = generateApiKey();
+      await server.services.db.apiKey.create({
+        data: { id: crypto.randomUUID(), userId: user.id, name: `reader-${i}`, keyStart: key.keyStart, keyHash: key.keyHash, allowedIps: [], userPermissions: ['account.infos'], adminPermissions: [], serverPermissions: [] },
+      });
+      return [
+        { username: user.username, http: withCookie },
+        { username: user.username, http: server.client({ authorization: `Bearer ${key.key}` }) },
+      ];
+    }),
+  );
+  const reads = callers.flat().flatMap((caller) => Array.from({ length: 5 }, () => caller));
+  const answers = await Promise.all(reads.map(({ http }) => http.get('/api/client/account')));
+  expect(answers.map((res) => [res.status, res.body.user?.username])).toEqual(reads.map(({ username }) => [200, username]));
 });

@@ -164,14 +164,41 @@ export function sqliteAuthLookup(file: string): AuthLookup {
 }
 
 /**
- * PostgreSQL: named statements on the pool Prisma also uses, so each connection prepares
- * them once. Prisma writes `timestamp(3)` columns in UTC, and JSON carries them without a
- * zone, so they are read as UTC.
+ * PostgreSQL: a connection of its own in node-postgres's pipeline mode, so that the reads of
+ * concurrent requests go out back to back on one backend instead of each waiting for a pooled
+ * connection and waking a backend of its own: under load that halved the CPU of both the
+ * panel and the database per read (bench/RESULTS.md). Both statements are named, prepared
+ * once per connection. A connection that fails or ends is dropped and the next read opens
+ * another, so reads recover by themselves when the database is back.
+ *
+ * Prisma writes `timestamp(3)` columns in UTC, and JSON carries them without a zone, so they
+ * are read as UTC.
  */
-export function postgresAuthLookup(pool: pg.Pool): AuthLookup {
+export function postgresAuthLookup(url: string): AuthLookup {
   const decode: Decode = { date: (v) => new Date(`${v as string}Z`), bool: (v) => v as boolean, json: (v) => v as ApiKey['allowedIps'] };
   const [sessionSql, apiKeySql] = [asJsonObject(SESSION_READ, 'json_build_object'), asJsonObject(API_KEY_READ, 'json_build_object')];
-  const first = async (name: string, text: string, value: string) => (await pool.query<{ found: Row }>({ name, text, values: [value] })).rows[0]?.found;
+  let connection: Promise<pg.Client> | undefined;
+  let closed = false;
+
+  const connect = () => {
+    const client = new pg.Client({ connectionString: url, pipeline: true });
+    const connected = client.connect().then(() => client);
+    const drop = () => {
+      if (connection === connected) connection = undefined;
+    };
+    // The reads waiting on a lost connection fail with its error; the event itself is only a signal.
+    client.on('error', drop);
+    client.on('end', drop);
+    connected.catch(drop);
+    return connected;
+  };
+
+  const first = async (name: string, text: string, value: string) => {
+    if (closed) throw new Error('Connection terminated: the authentication reads are closed');
+    const client = await (connection ??= connect());
+    return (await client.query<{ found: Row }>({ name, text, values: [value] })).rows[0]?.found;
+  };
+
   return {
     session: async (id) => {
       const row = await first('auth-session', sessionSql, id);
@@ -181,6 +208,11 @@ export function postgresAuthLookup(pool: pg.Pool): AuthLookup {
       const row = await first('auth-api-key', apiKeySql, keyHash);
       return row && apiKeyOf(row, decode);
     },
-    close: () => pool.end(),
+    close: async () => {
+      closed = true;
+      const client = await connection?.catch(() => undefined);
+      connection = undefined;
+      await client?.end();
+    },
   };
 }

@@ -41,6 +41,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   const provider = providerOf(url);
   let db: Db;
   let lookup: AuthLookup;
+  let endPool = async () => {};
   if (provider === 'sqlite') {
     const file = sqlitePath(url);
     mkdirSync(dirname(file), { recursive: true });
@@ -60,7 +61,9 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     const adapter = new PrismaPg(pool);
     db = new PostgresClient({ adapter }) as unknown as Db;
     if (options.migrate !== false && (await pendingMigrations(db, provider))) await applyMigrations(adapter, provider);
-    lookup = postgresAuthLookup(pool);
+    lookup = postgresAuthLookup(url);
+    // Prisma leaves a pool it was handed open.
+    endPool = () => pool.end();
   }
   return {
     db,
@@ -71,6 +74,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     close: async () => {
       await lookup.close();
       await db.$disconnect();
+      await endPool();
     },
   };
 }
