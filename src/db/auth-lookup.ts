@@ -29,17 +29,16 @@ const OWNER_COLUMNS = [
   ...columns('r', 'r_', ['id', 'name', 'admin_permissions', 'require_two_factor', 'created']),
 ];
 
-/**
- * A read: the columns it returns and the rest of its statement. The parameter is matched
- * in a subquery of one table, not in the join: once ANALYZE (or PRAGMA optimize) has left
- * sqlite_stat4 behind, SQLite's planner reads a bound value that a join's WHERE clause
- * compares, and then prepares the statement again whenever a new value is bound, which is
- * every request. A single-table unique lookup is planned without reading the value.
- */
+/** A read: the columns it returns and the rest of its statement. */
 interface Read {
   columns: Column[];
   from: string;
 }
+
+// Both reads match their parameter in a one-table subquery, not in the join: once ANALYZE
+// (or PRAGMA optimize) has left sqlite_stat4 behind, SQLite's planner reads a bound value
+// that a join's WHERE clause compares, and then prepares the statement again whenever a new
+// value is bound, which is every request. A one-table unique lookup is planned without it.
 
 const SESSION_READ: Read = {
   columns: [...columns('s', '', ['id', 'user_id', 'secret_hash', 'ip', 'user_agent', 'last_used', 'created']), ...OWNER_COLUMNS],
