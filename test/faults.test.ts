@@ -52,4 +52,33 @@ describe.runIf(DATABASE === 'postgresql')('database outage', () => {
       postgres.stop();
     }
   }, 60_000);
+
+  it('replaces a connection the database server drops, without failing a request', async () => {
+    const server = await startTestServer();
+    try {
+      const { http } = await server.signedIn();
+      // Reads from 8 clients for a bounded time, while every other connection of the panel's,
+      // the authentication reads' among them, is ended by the server as an administrator or a
+      // failover would end it.
+      const statuses: number[] = [];
+      const deadline = Date.now() + 1500;
+      const clients = Array.from({ length: 8 }, async () => {
+        while (Date.now() < deadline) statuses.push((await http.get('/api/client/account')).status);
+      });
+      let ended = 0;
+      for (let drop = 0; drop < 3; drop++) {
+        await sleep(300);
+        const rows = await server.services.db.$queryRawUnsafe<{ ended: boolean }[]>(
+          'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        );
+        ended += rows.filter((row) => row.ended).length;
+      }
+      await Promise.all(clients);
+      expect(ended).toBeGreaterThan(0);
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
 });

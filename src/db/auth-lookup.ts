@@ -5,6 +5,7 @@
 // into the very objects Prisma would return, which test/auth-lookup.test.ts holds them to.
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { isDatabaseUnavailable } from './errors.ts';
 import type { Account, ApiKey, Session } from './index.ts';
 
 export type SessionWithOwner = Session & { user: Account };
@@ -192,10 +193,20 @@ export function postgresAuthLookup(url: string): AuthLookup {
     return connected;
   };
 
-  const first = async (name: string, text: string, value: string) => {
+  const first = async (name: string, text: string, value: string, retry = true): Promise<Row | undefined> => {
     if (closed) throw new Error('Connection terminated: the authentication reads are closed');
-    const client = await (connection ??= connect());
-    return (await client.query<{ found: Row }>({ name, text, values: [value] })).rows[0]?.found;
+    const current = (connection ??= connect());
+    const client = await current;
+    try {
+      return (await client.query<{ found: Row }>({ name, text, values: [value] })).rows[0]?.found;
+    } catch (error) {
+      // A connection lost under the read (the server ended or restarted it) is replaced, and
+      // the read, which changes nothing, is tried once more on a new one before it fails.
+      if (!retry || !isDatabaseUnavailable(error)) throw error;
+      if (connection === current) connection = undefined;
+      client.end().catch(() => {});
+      return first(name, text, value, false);
+    }
   };
 
   return {

@@ -2,6 +2,7 @@
 // status and messages. Both adapters (/trpc and REST) and the Express fallbacks use it.
 import { TRPCError } from '@trpc/server';
 import { z, type core } from 'zod';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
 
 // Messages for the checks schemas do not word themselves (types, missing and unknown fields).
@@ -23,25 +24,6 @@ export function validationMessages(issues: readonly core.$ZodIssue[]): string[] 
     if (!path) return issue.code === 'invalid_type' ? ['body: must be a JSON object'] : [`body: ${issue.message}`];
     return [`${path}: ${issue.message}`];
   });
-}
-
-// Driver and Prisma signals that the database cannot be reached (as opposed to a bad query).
-const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P03']);
-const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'TooManyConnections', 'TlsConnectionError', 'DatabaseDoesNotExist', 'DatabaseAccessDenied']);
-
-// What node-postgres says when the server goes away in the middle of a connection's life.
-const UNREACHABLE_MESSAGES = /Connection terminated|Can't reach database server|terminating connection due to administrator command|the database system is (starting up|shutting down)|is not queryable/i;
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
-    const record = e as { name?: string; code?: unknown; kind?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
-    if (record.name === 'PrismaClientInitializationError') return true;
-    if (typeof record.code === 'string' && UNREACHABLE_CODES.has(record.code)) return true;
-    if (typeof record.kind === 'string' && UNREACHABLE_KINDS.has(record.kind)) return true;
-    if (typeof record.message === 'string' && UNREACHABLE_MESSAGES.test(record.message)) return true;
-    e = record.meta?.driverAdapterError ?? record.cause;
-  }
-  return false;
 }
 
 const BY_TRPC_CODE: Partial<Record<TRPCError['code'], [number, string]>> = {
