@@ -194,6 +194,7 @@ export function postgresAuthLookup(url: string): AuthLookup {
   };
 
   const first = async (name: string, text: string, value: string, retry = true): Promise<Row | undefined> => {
+    // Worded as node-postgres words a closed connection, so that it answers 503 like one.
     if (closed) throw new Error('Connection terminated: the authentication reads are closed');
     const current = (connection ??= connect());
     const client = await current;
