@@ -229,7 +229,7 @@ describe('Bearer authentication', () => {
     const { http } = await server.signedIn();
     const created = await http.post('/api/client/account/api-keys', keyBody());
     await http.withKey(created.body.key).get('/api/client/account');
-    await server.services.activity.flush();
+    await server.services.lastUsed.flush();
     const list = await http.get('/api/client/account/api-keys');
     const lastUsed = Date.parse(list.body.api_keys.data[0].last_used);
     expect(Date.now() - lastUsed).toBeLessThan(10_000);

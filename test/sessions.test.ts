@@ -49,7 +49,7 @@ describe('GET /api/client/account/sessions', () => {
   it('keeps ip, user agent and last used current', async () => {
     const { http } = await server.signedIn({}, { 'user-agent': 'Old Browser' });
     await http.get('/api/client/account', { 'user-agent': 'New Browser' });
-    await server.services.activity.flush();
+    await server.services.lastUsed.flush();
     const res = await http.get('/api/client/account/sessions', { 'user-agent': 'New Browser' });
     expect(res.body.sessions.data[0].user_agent).toBe('New Browser');
     expect(Date.now() - Date.parse(res.body.sessions.data[0].last_used)).toBeLessThan(10_000);
@@ -121,7 +121,7 @@ describe('lifecycle', () => {
       const res = await idle.get('/api/client/account');
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ errors: ['invalid session'] });
-      await short.services.activity.flush();
+      await short.services.lastUsed.flush();
       await cleanUp(short.services);
       expect(await short.services.db.session.count({ where: { userId: user.id } })).toBe(1);
     } finally {

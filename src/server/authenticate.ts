@@ -29,18 +29,18 @@ export async function authenticate(
   res: ServerResponse,
   clientIp: string,
 ): Promise<Principal> {
-  const { lookup, config, keys, activity } = services;
+  const { lookup, config, keys, lastUsed } = services;
   const now = new Date();
 
   if (hasSessionCookie(req)) {
     const token = await readSessionCookie(req, res, config, keys);
     const session = token && (await lookup.session(token.id));
     if (!token || !session || !secretMatches(token.secret, session.secretHash)) throw unauthorized('invalid session');
-    const lastUsed = activity.pendingSessionUse(session.id) ?? session.lastUsed;
-    if (!isAlive({ lastUsed, created: session.created }, { idleSeconds: config.sessionIdleSeconds, maxAgeSeconds: config.sessionMaxAgeSeconds }, now.getTime())) {
+    const lastUse = lastUsed.pendingSessionUse(session.id) ?? session.lastUsed;
+    if (!isAlive({ lastUsed: lastUse, created: session.created }, { idleSeconds: config.sessionIdleSeconds, maxAgeSeconds: config.sessionMaxAgeSeconds }, now.getTime())) {
       throw unauthorized('invalid session');
     }
-    activity.recordSession(session.id, { lastUsed: now, ip: clientIp, userAgent: userAgentOf(req) });
+    lastUsed.recordSession(session.id, { lastUsed: now, ip: clientIp, userAgent: userAgentOf(req) });
     return { user: session.user, via: { kind: 'session', sessionId: session.id }, rights: rightsOf(session.user) };
   }
 
@@ -52,7 +52,7 @@ export async function authenticate(
     if (!key || (key.expires && key.expires <= now)) throw unauthorized('invalid api key');
     const allowed = stringList(key.allowedIps);
     if (allowed.length > 0 && !inAnyRange(clientIp, allowed)) throw forbidden('ip address not allowed for this api key');
-    activity.recordKey(key.id, now);
+    lastUsed.recordKey(key.id, now);
     const rights = keyRights(rightsOf(key.user), {
       user_permissions: stringList(key.userPermissions),
       admin_permissions: stringList(key.adminPermissions),

@@ -1,7 +1,7 @@
 // What every request handler may use, built once at start.
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import type { ActivityWriter } from '../db/activity.ts';
+import type { LastUsedWriter } from '../db/last-used.ts';
 import type { AuthLookup } from '../db/auth-lookup.ts';
 import type { Db } from '../db/index.ts';
 import type { Provider } from '../db/migrate.ts';
@@ -13,6 +13,6 @@ export interface Services {
   lookup: AuthLookup;
   provider: Provider;
   keys: Keys;
-  activity: ActivityWriter;
+  lastUsed: LastUsedWriter;
   log: Logger;
 }

@@ -3,9 +3,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { ActivityWriter } from '../db/activity.ts';
+import { LastUsedWriter } from '../db/last-used.ts';
 import { openDatabase } from '../db/index.ts';
-import { forgetOldAttempts } from '../rules/rate-limit.ts';
+import { forgetOldAttempts } from '../db/rate-limits.ts';
 import { deriveKeys, loadServerSecret } from '../rules/secrets.ts';
 import { expiryCutoffs } from '../rules/sessions.ts';
 import { createApp } from './app.ts';
@@ -36,8 +36,8 @@ export async function startServer(config: Config, options: { host?: string; log?
   const log = options.log ?? createLogger();
   const { db, provider, lookup, close: closeDatabase } = await openDatabase(config.databaseUrl);
   const keys = deriveKeys(loadServerSecret(config.sessionSecret, config.dataDir));
-  const activity = new ActivityWriter(db, 2000, (err) => log.warn({ err }, 'could not write last-used times; will retry'));
-  const services: Services = { config, db, lookup, provider, keys, activity, log };
+  const lastUsed = new LastUsedWriter(db, 2000, (err) => log.warn({ err }, 'could not write last-used times; will retry'));
+  const services: Services = { config, db, lookup, provider, keys, lastUsed, log };
 
   const cleanup = setInterval(() => {
     cleanUp(services).catch((err) => log.warn({ err }, 'cleanup failed; will retry'));
@@ -72,7 +72,7 @@ export async function startServer(config: Config, options: { host?: string; log?
           });
           server.closeIdleConnections();
         });
-        await activity.close();
+        await lastUsed.close();
         await closeDatabase();
       })()),
   };

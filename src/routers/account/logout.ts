@@ -8,11 +8,11 @@ export const logout = protectedProcedure
   .input(emptyInput)
   .output(emptyOutput)
   .mutation(async ({ ctx }) => {
-    const { db, config, keys, activity } = ctx.services;
+    const { db, config, keys, lastUsed } = ctx.services;
     const { via } = ctx.principal;
     if (via.kind !== 'session') throw badRequest('unable to log out when not using session authentication');
     await db.session.deleteMany({ where: { id: via.sessionId } });
-    activity.forgetSession(via.sessionId);
+    lastUsed.forgetSession(via.sessionId);
     await clearSessionCookie(ctx.req, ctx.res, config, keys);
     return {};
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors.ts';
-import { takeAttempt } from '../../rules/rate-limit.ts';
+import { takeAttempt } from '../../db/rate-limits.ts';
 import { publicProcedure } from '../../server/trpc.ts';
 import { spendSecondFactor } from '../shared/second-factor.ts';
 import { presentUser, userOutput } from '../shared/user.ts';

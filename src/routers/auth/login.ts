@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors.ts';
 import { verifyPassword } from '../../rules/passwords.ts';
-import { takeAttempt } from '../../rules/rate-limit.ts';
+import { takeAttempt } from '../../db/rate-limits.ts';
 import { publicProcedure } from '../../server/trpc.ts';
 import { currentPassword } from '../shared/fields.ts';
 import { presentUser, userSchema } from '../shared/user.ts';

@@ -11,9 +11,9 @@ export const remove = protectedProcedure
   .input(z.strictObject({ session: uuidParam('session') }))
   .output(emptyOutput)
   .mutation(async ({ ctx, input }) => {
-    const { db, activity } = ctx.services;
+    const { db, lastUsed } = ctx.services;
     const deleted = await db.session.deleteMany({ where: { id: input.session, userId: ctx.principal.user.id } });
     if (deleted.count === 0) throw notFound('session not found');
-    activity.forgetSession(input.session);
+    lastUsed.forgetSession(input.session);
     return {};
   });

@@ -13,7 +13,7 @@ export const list = protectedProcedure
   .input(pageQuery())
   .output(z.object({ sessions: page(sessionSchema) }))
   .query(async ({ ctx, input }) => {
-    const { db, provider, config, activity } = ctx.services;
+    const { db, provider, config, lastUsed } = ctx.services;
     const { user, via } = ctx.principal;
     const cutoff = expiryCutoffs({ idleSeconds: config.sessionIdleSeconds, maxAgeSeconds: config.sessionMaxAgeSeconds });
     const where = {
@@ -23,7 +23,7 @@ export const list = protectedProcedure
       ...(input.search && { userAgent: containsText(provider, input.search) }),
     };
     // Last-used times are written in batches; write this instance's now so the order is exact.
-    await activity.flush();
+    await lastUsed.flush();
     const [total, sessions] = await Promise.all([
       db.session.count({ where }),
       db.session.findMany({ where, orderBy: [{ lastUsed: 'desc' }, { id: 'asc' }], skip: (input.page - 1) * input.per_page, take: input.per_page }),

@@ -1,6 +1,6 @@
 // Sliding-window rate limits kept in the database, so every instance shares them.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/index.ts';
+import type { Db } from './index.ts';
 import { AppError } from '../errors.ts';
 
 export interface Limit {

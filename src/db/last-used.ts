@@ -8,7 +8,7 @@ interface SessionUse {
   userAgent: string;
 }
 
-export class ActivityWriter {
+export class LastUsedWriter {
   private sessions = new Map<string, SessionUse>();
   private keys = new Map<string, Date>();
   private timer: NodeJS.Timeout;
