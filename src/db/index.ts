@@ -11,7 +11,7 @@ import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
 
-import type { Role, User } from './generated/sqlite/client.ts';
+import type { Prisma, Role, User } from './generated/sqlite/client.ts';
 
 export type { ApiKey, Role, Session, User } from './generated/sqlite/client.ts';
 
@@ -23,6 +23,9 @@ export type Account = User & { role: Role | null };
  * stands for both so that nothing above this module knows which database it has.
  */
 export type Db = InstanceType<typeof SqliteClient>;
+
+/** The client or a transaction's client: what code that may run inside a transaction takes. */
+export type DbClient = Db | Prisma.TransactionClient;
 
 export interface Database {
   db: Db;

@@ -14,7 +14,7 @@ import { hasSessionCookie, readSessionCookie } from './session-cookie.ts';
 export interface Principal {
   user: Account;
   /** How the request authenticated: the session or key it used. */
-  via: { kind: 'session'; sessionId: string } | { kind: 'api_key'; keyId: string };
+  via: { kind: 'session'; sessionId: string } | { kind: 'api_key'; keyId: string; name: string; keyStart: string };
   rights: Rights;
 }
 
@@ -58,7 +58,7 @@ export async function authenticate(
       admin_permissions: stringList(key.adminPermissions),
       server_permissions: stringList(key.serverPermissions),
     });
-    return { user: key.user, via: { kind: 'api_key', keyId: key.id }, rights };
+    return { user: key.user, via: { kind: 'api_key', keyId: key.id, name: key.name, keyStart: key.keyStart }, rights };
   }
 
   throw unauthorized('missing authorization');

@@ -8,7 +8,8 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { forbidden } from '../errors.ts';
 import type { PermissionKind } from '../rules/permissions.ts';
 import { mustHaveTwoFactor } from '../rules/two-factor-policy.ts';
-import { authenticate } from './authenticate.ts';
+import type { Actor } from '../db/activity-log.ts';
+import { authenticate, userAgentOf } from './authenticate.ts';
 import { clientAddress } from './client-address.ts';
 import { isCrossSite } from './cross-site.ts';
 import { toAppError } from './error-mapping.ts';
@@ -62,8 +63,18 @@ export const protectedProcedure = t.procedure.use(async ({ ctx, meta, type, next
     throw forbidden('two-factor authentication required');
   }
   if (meta?.permission) requirePermission(principal.rights, 'user_permissions', meta.permission);
-  // tRPC merges this into the context it has.
-  return next({ ctx: { principal } });
+  const { via } = principal;
+  const actor = actorOf(ctx, user.id, via.kind === 'api_key' ? { id: via.keyId, name: via.name, keyStart: via.keyStart } : null);
+  // tRPC merges these into the context it has.
+  return next({ ctx: { principal, actor } });
+});
+
+/** Who an activity entry names: this request's address and browser, on `userId`'s account. */
+export const actorOf = (ctx: Context, userId: string, apiKey: Actor['apiKey'] = null): Actor => ({
+  userId,
+  ip: ctx.clientIp,
+  userAgent: userAgentOf(ctx.req),
+  apiKey,
 });
 
 export function requirePermission(rights: Record<PermissionKind, ReadonlySet<string>>, kind: PermissionKind, name: string) {
