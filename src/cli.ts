@@ -5,9 +5,10 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createAccount, turnOffTwoFactor } from './db/accounts.ts';
 import { isUniqueViolation } from './db/errors.ts';
 import { openDatabase } from './db/index.ts';
+import { foldCase } from './rules/text.ts';
 import { validationMessages } from './server/error-mapping.ts';
 import { email, username } from './routers/shared/account-fields.ts';
-import { newPassword } from './routers/shared/fields.ts';
+import { newPassword, text } from './routers/shared/fields.ts';
 
 const USAGE = `usage:
   npm run cli -- users create --username <u> --email <e> --password <p> [--admin] [--name-first <f>] [--name-last <l>]
@@ -70,10 +71,10 @@ async function main(argv: string[]) {
   }
 
   if (command === 'disable-2fa') {
-    const input = parse(z.strictObject({ username: z.string().min(1, 'is required') }), values);
+    const input = parse(z.strictObject({ username: text().min(1, 'is required') }), values);
     const { db, close } = await openDatabase(config.databaseUrl);
     try {
-      const user = await db.user.findUnique({ where: { usernameKey: input.username.toLowerCase() } });
+      const user = await db.user.findUnique({ where: { usernameKey: foldCase(input.username) } });
       if (!user) throw new UsageError(`no user named ${input.username}`);
       await turnOffTwoFactor(db, user.id);
       console.log(`two-factor authentication is off for ${user.username}`);

@@ -54,6 +54,7 @@ const schema = z
     ALLOW_LANGUAGE_CHANGE: flag(true),
     RATE_LIMIT_LOGIN: rate('20/300'),
     RATE_LIMIT_CHECKPOINT: rate('10/300'),
+    RATE_LIMIT_ACCOUNT_FAILURES: rate('100/3600'),
     SESSION_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
     SESSION_MAX_AGE: seconds(30 * 24 * 3600),
   })
@@ -67,7 +68,7 @@ const schema = z
     twoFactorRequirement: env.TWO_FACTOR_REQUIREMENT,
     apiKeyLimit: env.API_KEY_LIMIT,
     allowLanguageChange: env.ALLOW_LANGUAGE_CHANGE,
-    rateLimits: { login: env.RATE_LIMIT_LOGIN, checkpoint: env.RATE_LIMIT_CHECKPOINT },
+    rateLimits: { login: env.RATE_LIMIT_LOGIN, checkpoint: env.RATE_LIMIT_CHECKPOINT, accountFailures: env.RATE_LIMIT_ACCOUNT_FAILURES },
     sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
   }));

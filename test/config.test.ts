@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       twoFactorRequirement: 'none',
       apiKeyLimit: 25,
       allowLanguageChange: true,
-      rateLimits: { login: { count: 20, seconds: 300 }, checkpoint: { count: 10, seconds: 300 } },
+      rateLimits: { login: { count: 20, seconds: 300 }, checkpoint: { count: 10, seconds: 300 }, accountFailures: { count: 100, seconds: 3600 } },
       sessionIdleSeconds: 7 * 24 * 3600,
     });
     expect(config.appUrl.origin).toBe('http://localhost:3000');
@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     ['TWO_FACTOR_REQUIREMENT', 'sometimes'],
     ['API_KEY_LIMIT', 'many'],
     ['RATE_LIMIT_LOGIN', '20 per minute'],
+    ['RATE_LIMIT_ACCOUNT_FAILURES', '0/3600'],
     ['TRUSTED_PROXIES', '10.0.0.0/8,not-an-ip'],
     ['APP_URL', 'ftp://panel.example'],
     ['DATABASE_URL', 'mysql://x'],

@@ -1,6 +1,7 @@
 // Account changes shared by the API and the CLI (the tests sign up the same way).
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../rules/passwords.ts';
+import { foldCase } from '../rules/text.ts';
 import type { Db } from './index.ts';
 
 export interface NewAccount {
@@ -18,9 +19,9 @@ export async function createAccount(db: Db, account: NewAccount) {
     data: {
       id: randomUUID(),
       username: account.username,
-      usernameKey: account.username.toLowerCase(),
+      usernameKey: foldCase(account.username),
       email: account.email,
-      emailKey: account.email.toLowerCase(),
+      emailKey: foldCase(account.email),
       nameFirst: account.nameFirst ?? account.username,
       nameLast: account.nameLast ?? '',
       passwordHash: await hashPassword(account.password),
@@ -29,10 +30,11 @@ export async function createAccount(db: Db, account: NewAccount) {
   });
 }
 
-/** Turns two-factor authentication off: the secret and every recovery code go. */
+/** Turns two-factor authentication off: the secret, every recovery code and every pending sign-in go. */
 export async function turnOffTwoFactor(db: Db, userId: string) {
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null } }),
     db.recoveryCode.deleteMany({ where: { userId } }),
+    db.checkpointToken.deleteMany({ where: { userId } }),
   ]);
 }

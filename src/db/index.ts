@@ -5,11 +5,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { postgresAuthLookup, sqliteAuthLookup, type AuthLookup } from './auth-lookup.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
+import { escapeLike, likeMatches } from '../rules/text.ts';
 
 import type { Prisma, Role, User } from './generated/sqlite/client.ts';
 
@@ -49,7 +51,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     const file = sqlitePath(url);
     mkdirSync(dirname(file), { recursive: true });
     // `timeout` is SQLite's busy timeout: writers wait for each other instead of failing.
-    const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
+    const adapter = new LiteralLikeSqlite({ url: file, timeout: 10_000 });
     db = new SqliteClient({ adapter });
     if (options.migrate !== false && (await pendingMigrations(db, provider))) await applyMigrations(adapter, provider);
     // WAL lets readers go on while one writer commits; NORMAL sync is safe under WAL.
@@ -98,9 +100,30 @@ async function pendingMigrations(db: Db, provider: Provider): Promise<boolean> {
   }
 }
 
-/** A case-insensitive "contains" filter: PostgreSQL needs it asked for, SQLite's LIKE already is. */
+/**
+ * SQLite's connection with LIKE taking `\` as its escape character, as PostgreSQL's does,
+ * so that one escaped pattern matches literally on both. Prisma writes `LIKE ?` with no
+ * ESCAPE clause, and SQLite has no default escape character; it lets a connection replace
+ * its like() function instead. The adapter keeps its connection as `client`.
+ */
+class LiteralLikeSqlite extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    connection.function('like', { deterministic: true }, (pattern: unknown, value: unknown) =>
+      pattern === null || value === null ? null : Number(likeMatches(String(pattern), String(value))),
+    );
+    return adapter;
+  }
+}
+
+/**
+ * A case-insensitive "contains" filter that matches the term literally: `%` and `_` in a
+ * search are characters, not wildcards. PostgreSQL needs case-insensitivity asked for,
+ * SQLite's LIKE already is.
+ */
 export const containsText = (provider: Provider, term: string) =>
-  provider === 'postgresql' ? { contains: term, mode: 'insensitive' as const } : { contains: term };
+  provider === 'postgresql' ? { contains: escapeLike(term), mode: 'insensitive' as const } : { contains: escapeLike(term) };
 
 /** Lists are JSON columns (both providers); this reads one back as strings. */
 export const stringList = (value: unknown): string[] =>

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './index.ts';
 import { AppError } from '../errors.ts';
+import { addressBucket } from '../rules/ip-ranges.ts';
 
 export interface Limit {
   count: number;
@@ -12,8 +13,9 @@ export interface Limit {
  * Counts one attempt in `bucket`, or throws 429 when the window is full. The attempt
  * is written first and counted after, so parallel attempts can never exceed the limit;
  * a refused attempt is taken back so that hammering does not extend the wait.
+ * Answers the id of the counted attempt.
  */
-export async function takeAttempt(db: Db, bucket: string, limit: Limit, now = new Date()): Promise<void> {
+export async function takeAttempt(db: Db, bucket: string, limit: Limit, now = new Date()): Promise<string> {
   const since = new Date(now.getTime() - limit.seconds * 1000);
   const id = randomUUID();
   await db.rateLimitHit.create({ data: { id, bucket, at: now } });
@@ -23,11 +25,36 @@ export async function takeAttempt(db: Db, bucket: string, limit: Limit, now = ne
     select: { id: true, at: true },
     take: limit.count + 1,
   });
-  if (hits.length <= limit.count) return;
+  if (hits.length <= limit.count) return id;
   await db.rateLimitHit.deleteMany({ where: { id } });
   const oldest = hits[0]!.at.getTime();
   const retry = Math.max(1, Math.ceil((oldest + limit.seconds * 1000 - now.getTime()) / 1000));
   throw new AppError(429, `you are ratelimited, retry in ${retry}s`, { 'Retry-After': String(retry) });
+}
+
+/** Counts one attempt of `action` from a client address (an IPv6 client counts per /64). */
+export const takeAddressAttempt = (db: Db, action: string, address: string, limit: Limit) =>
+  takeAttempt(db, `${action}:${addressBucket(address)}`, limit);
+
+export interface AccountAttempt {
+  /** The attempt succeeded: its place in the account's failure budget is given back. */
+  succeeded(): Promise<void>;
+}
+
+/**
+ * Takes a place in the account's budget of failed sign-in attempts (SPEC §9: wrong passwords,
+ * wrong checkpoint codes, failed security-key assertions, wrong re-entered passwords), counted
+ * over every address and every instance; throws 429 when the budget is spent, whatever the
+ * attempt would have been. The place is taken before the attempt is checked, so that parallel
+ * guesses cannot overrun the budget; an attempt that succeeds gives it back.
+ */
+export async function startAccountAttempt(db: Db, userId: string, limit: Limit): Promise<AccountAttempt> {
+  const id = await takeAttempt(db, `account-failures:${userId}`, limit);
+  return {
+    succeeded: async () => {
+      await db.rateLimitHit.deleteMany({ where: { id } });
+    },
+  };
 }
 
 export async function forgetOldAttempts(db: Db, olderThanSeconds: number, now = new Date()) {

@@ -53,3 +53,20 @@ export function inAnyRange(addressText: string, ranges: readonly string[]): bool
     return network.kind() === address.kind() && address.match(network, prefix);
   });
 }
+
+/**
+ * What a per-address limit counts by: an IPv4 address alone, an IPv6 address by its /64,
+ * since one host is handed a whole /64 and can send from any address in it.
+ */
+export function addressBucket(addressText: string): string {
+  const address = parseAddress(addressText);
+  if (!address || address.kind() === 'ipv4') return address?.toString() ?? addressText;
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/64`).toString()}/64`;
+}
+
+/** Whether the (normalised) range `inner` lies wholly inside the (normalised) range `outer`. */
+export function rangeWithin(inner: string, outer: string): boolean {
+  const [innerNetwork, innerPrefix] = ipaddr.parseCIDR(inner);
+  const [outerNetwork, outerPrefix] = ipaddr.parseCIDR(outer);
+  return innerNetwork.kind() === outerNetwork.kind() && innerPrefix >= outerPrefix && innerNetwork.match(outerNetwork, outerPrefix);
+}

@@ -8,8 +8,6 @@ import { join } from 'node:path';
 export interface Keys {
   /** iron-session password of the session cookie. */
   cookie: string;
-  /** iron password of the sign-in checkpoint token. */
-  checkpoint: string;
   /** AES-256-GCM key that seals TOTP secrets at rest. */
   totp: Buffer;
   /** HMAC key of recovery-code digests. */
@@ -36,7 +34,6 @@ export function deriveKeys(secret: string): Keys {
   const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', secret, 'panel-account-service', purpose, 32));
   return {
     cookie: derive('session cookie').toString('base64url'),
-    checkpoint: derive('sign-in checkpoint').toString('base64url'),
     totp: derive('totp secret'),
     recoveryCodes: derive('recovery codes'),
   };

@@ -14,7 +14,10 @@ import { hasSessionCookie, readSessionCookie } from './session-cookie.ts';
 export interface Principal {
   user: Account;
   /** How the request authenticated: the session or key it used. */
-  via: { kind: 'session'; sessionId: string } | { kind: 'api_key'; keyId: string; name: string; keyStart: string };
+  via:
+    | { kind: 'session'; sessionId: string }
+    /** The key, with the limits that a key it mints or changes inherits (SPEC §9b). */
+    | { kind: 'api_key'; keyId: string; name: string; keyStart: string; allowedIps: string[]; expires: Date | null };
   rights: Rights;
 }
 
@@ -58,7 +61,11 @@ export async function authenticate(
       admin_permissions: stringList(key.adminPermissions),
       server_permissions: stringList(key.serverPermissions),
     });
-    return { user: key.user, via: { kind: 'api_key', keyId: key.id, name: key.name, keyStart: key.keyStart }, rights };
+    return {
+      user: key.user,
+      via: { kind: 'api_key', keyId: key.id, name: key.name, keyStart: key.keyStart, allowedIps: allowed, expires: key.expires },
+      rights,
+    };
   }
 
   throw unauthorized('missing authorization');

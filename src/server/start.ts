@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { LastUsedWriter } from '../db/last-used.ts';
 import { openDatabase } from '../db/index.ts';
+import { forgetExpiredCheckpointTokens } from '../db/checkpoint-tokens.ts';
 import { forgetOldAttempts } from '../db/rate-limits.ts';
 import { deriveKeys, loadServerSecret } from '../rules/secrets.ts';
 import { expiryCutoffs } from '../rules/sessions.ts';
@@ -22,13 +23,14 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Deletes what can never be used again: expired sessions, expired keys, old rate-limit hits. */
+/** Deletes what can never be used again: expired sessions, keys and checkpoint tokens, old rate-limit hits. */
 export async function cleanUp(services: Services, now = Date.now()) {
   const { db, config } = services;
   const cutoff = expiryCutoffs({ idleSeconds: config.sessionIdleSeconds, maxAgeSeconds: config.sessionMaxAgeSeconds }, now);
   await db.session.deleteMany({ where: { OR: [{ lastUsed: { lte: cutoff.lastUsed } }, { created: { lte: cutoff.created } }] } });
   await db.apiKey.deleteMany({ where: { expires: { lte: new Date(now) } } });
-  const longestWindow = Math.max(config.rateLimits.login.seconds, config.rateLimits.checkpoint.seconds);
+  await forgetExpiredCheckpointTokens(db, new Date(now));
+  const longestWindow = Math.max(...Object.values(config.rateLimits).map((limit) => limit.seconds));
   await forgetOldAttempts(db, longestWindow, new Date(now));
 }
 

@@ -1,4 +1,6 @@
 // A small HTTP client over fetch that keeps the session cookie like a browser would.
+import { request as httpRequest } from 'node:http';
+
 export interface Reply<T = any> {
   status: number;
   body: T;
@@ -47,4 +49,35 @@ export class HttpClient {
   withKey(key: string): HttpClient {
     return new HttpClient(this.base, { ...this.headers, authorization: `Bearer ${key}` });
   }
+}
+
+/**
+ * One JSON request sent from a chosen local address, to act as another client: loopback holds
+ * the whole of 127.0.0.0/8. fetch cannot choose its source address, node:http can.
+ */
+export function requestFrom<T = any>(localAddress: string, url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, localAddress, headers: { ...(payload !== undefined && { 'content-type': 'application/json' }), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const received = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const item of Array.isArray(value) ? value : [value ?? '']) received.append(name, item);
+        }
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          // not JSON: keep the text
+        }
+        resolve({ status: res.statusCode ?? 0, body: parsed as T, headers: received, text });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

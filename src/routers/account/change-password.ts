@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { voidCheckpointTokens } from '../../db/checkpoint-tokens.ts';
 import { badRequest } from '../../errors.ts';
-import { hashPassword, verifyPassword } from '../../rules/passwords.ts';
+import { hashPassword } from '../../rules/passwords.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { currentPassword, emptyOutput, newPassword } from '../shared/fields.ts';
+import { verifyPasswordReentry } from '../shared/password-reentry.ts';
 
 const input = z.strictObject({
   current_password: currentPassword,
@@ -21,7 +23,7 @@ export const changePassword = protectedProcedure
     const { db } = ctx.services;
     const { user, via } = ctx.principal;
     if (input.password_confirmation !== input.password) throw badRequest('password_confirmation: does not match');
-    if (!(await verifyPassword(user.passwordHash, input.current_password))) throw badRequest('current_password: invalid password');
+    await verifyPasswordReentry(ctx.services, user, input.current_password, 'current_password');
     const passwordHash = await hashPassword(input.password);
     const keep = via.kind === 'session' ? via.sessionId : undefined;
     await db.$transaction(async (tx) => {
@@ -29,6 +31,7 @@ export const changePassword = protectedProcedure
       const changed = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
       if (changed.count === 0) throw badRequest('current_password: invalid password');
       await tx.session.deleteMany({ where: { userId: user.id, ...(keep && { id: { not: keep } }) } });
+      await voidCheckpointTokens(tx, user.id);
     });
     return {};
   });

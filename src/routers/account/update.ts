@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { badRequest, conflict } from '../../errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { foldCase } from '../../rules/text.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { presentUser, TOAST_POSITIONS, userOutput } from '../shared/user.ts';
 import { username } from '../shared/account-fields.ts';
-import { jsonBoolean } from '../shared/fields.ts';
+import { jsonBoolean, text } from '../shared/fields.ts';
 
-const name = z.string().trim().min(2, 'must be 2-255 characters').max(255, 'must be 2-255 characters');
+const name = text().trim().min(2, 'must be 2-255 characters').max(255, 'must be 2-255 characters');
 
 const input = z.strictObject({
   username: username.optional(),
   name_first: name.optional(),
   name_last: name.optional(),
-  language: z.string().trim().min(2, 'must be 2-15 characters').max(15, 'must be 2-15 characters').optional(),
+  language: text().trim().min(2, 'must be 2-15 characters').max(15, 'must be 2-15 characters').optional(),
   toast_position: z.enum(TOAST_POSITIONS, { error: `must be one of ${TOAST_POSITIONS.join(', ')}` }).optional(),
   start_on_grouped_servers: jsonBoolean().optional(),
 });
@@ -35,7 +36,7 @@ export const update = protectedProcedure
       const updated = await db.user.update({
         where: { id: user.id },
         data: {
-          ...(input.username !== undefined && { username: input.username, usernameKey: input.username.toLowerCase() }),
+          ...(input.username !== undefined && { username: input.username, usernameKey: foldCase(input.username) }),
           nameFirst: input.name_first,
           nameLast: input.name_last,
           language: input.language,

@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, badRequest, conflict, forbidden } from '../../errors.ts';
+import { inheritKeyLimits } from '../../rules/api-key-inheritance.ts';
 import { ALLOWED_IPS_MAX, API_KEY_NAME_MAX, API_KEY_NAME_MIN, generateApiKey } from '../../rules/api-keys.ts';
 import { parseRange } from '../../rules/ip-ranges.ts';
 import { checkGrant, type PermissionKind } from '../../rules/permissions.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
+import { text } from '../shared/fields.ts';
 import { apiKeySchema, presentApiKey } from './api-key.ts';
 
-const permissionList = z.array(z.string().max(128, 'must be at most 128 characters')).max(1000, 'must hold at most 1000 permissions');
+const permissionList = z.array(text().max(128, 'must be at most 128 characters')).max(1000, 'must hold at most 1000 permissions');
 
 const input = z.strictObject({
-  name: z.string().trim().min(API_KEY_NAME_MIN, `must be ${API_KEY_NAME_MIN}-${API_KEY_NAME_MAX} characters`).max(API_KEY_NAME_MAX, `must be ${API_KEY_NAME_MIN}-${API_KEY_NAME_MAX} characters`),
+  name: text().trim().min(API_KEY_NAME_MIN, `must be ${API_KEY_NAME_MIN}-${API_KEY_NAME_MAX} characters`).max(API_KEY_NAME_MAX, `must be ${API_KEY_NAME_MIN}-${API_KEY_NAME_MAX} characters`),
   allowed_ips: z
     .array(
       z.string().transform((text, ctx) => {
@@ -49,12 +51,18 @@ export const create = protectedProcedure
   .output(z.object({ api_key: apiKeySchema, key: z.string().meta({ description: 'The full key, shown once' }) }))
   .mutation(async ({ ctx, input }) => {
     const { db, config } = ctx.services;
-    const { user, rights } = ctx.principal;
+    const { user, rights, via } = ctx.principal;
     const checks = KINDS.map((kind) => ({ kind, ...checkGrant(rights, kind, input[kind]) }));
     const unknown = checks.flatMap(({ kind, unknown }) => unknown.map((name) => `${kind}: invalid permission: ${name}`));
     if (unknown.length > 0) throw badRequest(unknown);
     const excess = checks.find(({ notHeld }) => notHeld.length > 0);
     if (excess) throw forbidden(`${excess.kind}: more permissions than self`);
+    let limits = { allowedIps: input.allowed_ips, expires: input.expires };
+    if (via.kind === 'api_key') {
+      const inherited = inheritKeyLimits(limits, via);
+      if (!inherited.ok) throw badRequest(inherited.problems);
+      limits = inherited.limits;
+    }
 
     const { key, keyStart, keyHash } = generateApiKey();
     const now = new Date();
@@ -73,11 +81,11 @@ export const create = protectedProcedure
             name: input.name,
             keyStart,
             keyHash,
-            allowedIps: [...new Set(input.allowed_ips)],
+            allowedIps: [...new Set(limits.allowedIps)],
             userPermissions: [...new Set(input.user_permissions)],
             adminPermissions: [...new Set(input.admin_permissions)],
             serverPermissions: [...new Set(input.server_permissions)],
-            expires: input.expires,
+            expires: limits.expires,
             created: now,
           },
         });

@@ -1,30 +1,37 @@
 import { z } from 'zod';
+import { takeCheckpointTry, useCheckpointToken } from '../../db/checkpoint-tokens.ts';
+import { startAccountAttempt, takeAddressAttempt } from '../../db/rate-limits.ts';
 import { badRequest } from '../../errors.ts';
-import { takeAttempt } from '../../db/rate-limits.ts';
 import { publicProcedure } from '../../server/trpc.ts';
+import { text } from '../shared/fields.ts';
 import { spendSecondFactor } from '../shared/second-factor.ts';
 import { presentUser, userOutput } from '../shared/user.ts';
-import { readCheckpointToken } from './checkpoint-token.ts';
 import { startSession } from './start-session.ts';
 
 const input = z.strictObject({
-  confirmation_token: z.string().min(1, 'is required').max(1024, 'must be at most 1024 characters'),
-  code: z.string().trim().min(1, 'is required').max(64, 'must be at most 64 characters').meta({ description: 'A TOTP code or a recovery code' }),
+  confirmation_token: text().min(1, 'is required').max(1024, 'must be at most 1024 characters'),
+  code: text().trim().min(1, 'is required').max(64, 'must be at most 64 characters').meta({ description: 'A TOTP code or a recovery code' }),
 });
+
+const invalidToken = () => badRequest('invalid confirmation token');
 
 export const checkpoint = publicProcedure
   .meta({ openapi: { method: 'POST', path: '/auth/login/checkpoint', tags: ['auth'], summary: 'Finish a sign-in with a TOTP or recovery code', protect: false } })
   .input(input)
   .output(userOutput)
   .mutation(async ({ ctx, input }) => {
-    const { db, config, keys } = ctx.services;
-    await takeAttempt(db, `checkpoint:${ctx.clientIp}`, config.rateLimits.checkpoint);
-    const userId = await readCheckpointToken(keys.checkpoint, input.confirmation_token);
-    const user = userId && (await db.user.findUnique({ where: { id: userId }, include: { role: true } }));
-    if (!user || !user.totpEnabled) throw badRequest('invalid confirmation token');
+    const { db, config } = ctx.services;
+    await takeAddressAttempt(db, 'checkpoint', ctx.clientIp, config.rateLimits.checkpoint);
+    const token = await takeCheckpointTry(db, input.confirmation_token);
+    const user = token && (await db.user.findUnique({ where: { id: token.userId }, include: { role: true } }));
+    if (!token || !user || !user.totpEnabled) throw invalidToken();
+    const attempt = await startAccountAttempt(db, user.id, config.rateLimits.accountFailures);
     const result = await spendSecondFactor(ctx.services, user, input.code);
     if (result === 'replayed') throw badRequest('this code has already been used');
     if (result === 'invalid') throw badRequest('invalid confirmation code');
+    // Of two right codes racing with one token, one session: the first to use the token up.
+    if (!(await useCheckpointToken(db, token.id))) throw invalidToken();
+    await attempt.succeeded();
     await startSession(ctx, user.id);
     const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { role: true } });
     return { user: presentUser(fresh, config) };

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { issueCheckpointToken } from '../../db/checkpoint-tokens.ts';
+import { startAccountAttempt, takeAddressAttempt } from '../../db/rate-limits.ts';
 import { badRequest } from '../../errors.ts';
 import { verifyPassword } from '../../rules/passwords.ts';
-import { takeAttempt } from '../../db/rate-limits.ts';
+import { foldCase } from '../../rules/text.ts';
 import { publicProcedure } from '../../server/trpc.ts';
-import { currentPassword } from '../shared/fields.ts';
+import { currentPassword, text } from '../shared/fields.ts';
 import { presentUser, userSchema } from '../shared/user.ts';
-import { issueCheckpointToken } from './checkpoint-token.ts';
 import { startSession } from './start-session.ts';
 
 const input = z.strictObject({
-  user: z.string().trim().min(1, 'is required').max(255, 'must be at most 255 characters').meta({ description: 'Username or email' }),
+  user: text().trim().min(1, 'is required').max(255, 'must be at most 255 characters').meta({ description: 'Username or email' }),
   password: currentPassword,
 });
 
@@ -23,13 +24,16 @@ export const login = publicProcedure
   .input(input)
   .output(output)
   .mutation(async ({ ctx, input }) => {
-    const { db, config, keys } = ctx.services;
-    await takeAttempt(db, `login:${ctx.clientIp}`, config.rateLimits.login);
-    const key = input.user.toLowerCase();
+    const { db, config } = ctx.services;
+    await takeAddressAttempt(db, 'login', ctx.clientIp, config.rateLimits.login);
+    const key = foldCase(input.user);
     const user = await db.user.findFirst({ where: { OR: [{ usernameKey: key }, { emailKey: key }] }, include: { role: true } });
+    // A locked account answers 429 before its password is looked at, the right one included.
+    const attempt = user && (await startAccountAttempt(db, user.id, config.rateLimits.accountFailures));
     // An unknown account costs a decoy verification: same answer, similar time.
-    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw badRequest('invalid username or password');
-    if (user.totpEnabled) return { type: 'two_factor_required' as const, token: await issueCheckpointToken(keys.checkpoint, user.id) };
+    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user || !attempt) throw badRequest('invalid username or password');
+    await attempt.succeeded();
+    if (user.totpEnabled) return { type: 'two_factor_required' as const, token: await issueCheckpointToken(db, user.id) };
     await startSession(ctx, user.id);
     return { type: 'completed' as const, user: presentUser(user, config) };
   });

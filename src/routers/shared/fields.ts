@@ -1,6 +1,14 @@
 // Input pieces several procedures share, worded as the contract words its errors.
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../rules/passwords.ts';
+import { CONTROL_CHARACTER } from '../../rules/text.ts';
+
+/**
+ * A string that names or identifies something: every such field starts here, so that a
+ * control character (a NUL above all, which PostgreSQL cannot store) is a 400 and never
+ * reaches the database. Only passwords, which are never stored or shown, take any text.
+ */
+export const text = () => z.string().refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters');
 
 export const emptyInput = z.strictObject({}).optional();
 export const emptyOutput = z.strictObject({});
@@ -14,7 +22,7 @@ export const newPassword = z
   .max(PASSWORD_MAX, `must be ${PASSWORD_MIN}-${PASSWORD_MAX} characters`);
 
 /** A TOTP code (6 digits) or a recovery code (10 characters), as the two-factor forms take them. */
-export const secondFactorCode = z.string().trim().min(6, 'must be a 6-digit code or a 10-character recovery code').max(10, 'must be a 6-digit code or a 10-character recovery code');
+export const secondFactorCode = text().trim().min(6, 'must be a 6-digit code or a 10-character recovery code').max(10, 'must be a 6-digit code or a 10-character recovery code');
 
 /**
  * A boolean in a JSON body. trpc-to-openapi switches plain z.boolean() fields to
@@ -22,13 +30,13 @@ export const secondFactorCode = z.string().trim().min(6, 'must be a 6-digit code
  */
 export const jsonBoolean = () => z.boolean().transform((value) => value);
 
-export const uuidParam = (what: string) => z.string().meta({ description: `UUID of the ${what}` });
+export const uuidParam = (what: string) => text().meta({ description: `UUID of the ${what}` });
 
 export function pageQuery() {
   return z.strictObject({
     page: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').default(1),
     per_page: z.coerce.number().int('must be a whole number').min(1, 'must be 1-100').max(100, 'must be 1-100').default(10),
-    search: z.string().min(1, 'must be 1-128 characters').max(128, 'must be 1-128 characters').optional(),
+    search: text().min(1, 'must be 1-128 characters').max(128, 'must be 1-128 characters').optional(),
   });
 }
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { turnOffTwoFactor } from '../../db/accounts.ts';
 import { badRequest, conflict } from '../../errors.ts';
-import { verifyPassword } from '../../rules/passwords.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { currentPassword, emptyOutput, secondFactorCode } from '../shared/fields.ts';
+import { verifyPasswordReentry } from '../shared/password-reentry.ts';
 import { spendSecondFactor } from '../shared/second-factor.ts';
 
 const input = z.strictObject({ code: secondFactorCode, password: currentPassword });
@@ -27,7 +27,7 @@ export const disable = protectedProcedure
     const { db } = ctx.services;
     const { user } = ctx.principal;
     if (!user.totpEnabled) throw conflict('two-factor authentication is not enabled');
-    if (!(await verifyPassword(user.passwordHash, input.password))) throw badRequest('password: invalid password');
+    await verifyPasswordReentry(ctx.services, user, input.password);
     const result = await spendSecondFactor(ctx.services, user, input.code);
     if (result === 'replayed') throw badRequest('code: this code has already been used');
     if (result === 'invalid') throw badRequest('code: invalid confirmation code');

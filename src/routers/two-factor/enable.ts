@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { voidCheckpointTokens } from '../../db/checkpoint-tokens.ts';
 import { badRequest, conflict } from '../../errors.ts';
-import { verifyPassword } from '../../rules/passwords.ts';
 import { hashRecoveryCode, newRecoveryCodes } from '../../rules/totp.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
-import { currentPassword } from '../shared/fields.ts';
+import { currentPassword, text } from '../shared/fields.ts';
+import { verifyPasswordReentry } from '../shared/password-reentry.ts';
 import { spendSecondFactor } from '../shared/second-factor.ts';
 
 const input = z.strictObject({
-  code: z.string().trim().regex(/^\d{6}$/, 'must be a 6-digit code'),
+  code: text().trim().regex(/^\d{6}$/, 'must be a 6-digit code'),
   password: currentPassword,
 });
 
@@ -25,7 +26,7 @@ export const enable = protectedProcedure
     const { user } = ctx.principal;
     if (user.totpEnabled) throw conflict('two-factor authentication is already enabled');
     if (!user.totpSecret) throw badRequest('two-factor authentication setup has not been started');
-    if (!(await verifyPassword(user.passwordHash, input.password))) throw badRequest('password: invalid password');
+    await verifyPasswordReentry(ctx.services, user, input.password);
     const result = await spendSecondFactor(ctx.services, user, input.code);
     if (result === 'replayed') throw badRequest('code: this code has already been used');
     if (result === 'invalid') throw badRequest('code: invalid confirmation code');
@@ -36,6 +37,7 @@ export const enable = protectedProcedure
       const enabled = await tx.user.updateMany({ where: { id: user.id, totpEnabled: false, totpSecret: user.totpSecret }, data: { totpEnabled: true } });
       if (enabled.count === 0) throw conflict('two-factor authentication is already enabled');
       await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+      await voidCheckpointTokens(tx, user.id);
       await tx.recoveryCode.createMany({
         data: codes.map((code) => ({ id: randomUUID(), userId: user.id, codeHash: hashRecoveryCode(keys.recoveryCodes, code) })),
       });
