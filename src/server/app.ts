@@ -52,6 +52,15 @@ function securityHeaders(https: boolean) {
 type Middleware = (req: Request, res: Response, next: NextFunction) => unknown;
 
 /**
+ * Answers of the API carry keys, TOTP secrets, recovery codes and account data: no cache
+ * (a browser's, a proxy's) may keep any of them (SPEC §9b).
+ */
+const noStore: Middleware = (req, res, next) => {
+  if (req.url.startsWith('/api') || req.url.startsWith('/trpc')) res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+/**
  * Middlewares run in order as one Express layer. Every layer costs every request a path
  * match and a rewrite of req.url; on the authenticated read, three layers fewer were
  * about a twelfth of the request's CPU time (bench/RESULTS.md).
@@ -76,7 +85,7 @@ export function createApp(services: Services) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(chain(requestLogger(services.log), securityHeaders(services.config.appUrl.protocol === 'https:')));
+  app.use(chain(requestLogger(services.log), securityHeaders(services.config.appUrl.protocol === 'https:'), noStore));
 
   // The REST procedures come first: they take nearly every request, and each layer before
   // them is a path test every request pays for. Paths they do not know fall through.
