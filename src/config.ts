@@ -1,4 +1,5 @@
 // Settings from the environment, checked once at start: a bad value stops the start.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseRange } from './rules/ip-ranges.ts';
 
@@ -28,6 +29,10 @@ const seconds = (fallback: number) => z.coerce.number({ error: 'must be a number
 const schema = z
   .object({
     PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
+    HOST: z
+      .string()
+      .default('::')
+      .refine((host) => isIP(host) !== 0, 'must be an ip address to listen on, for example :: (every interface) or 127.0.0.1'),
     DATABASE_URL: z
       .string()
       .default('file:./data/panel.db')
@@ -59,6 +64,7 @@ const schema = z
   })
   .transform((env) => ({
     port: env.PORT,
+    host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     sessionSecret: env.SESSION_SECRET,

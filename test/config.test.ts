@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000,
+      host: '::',
       databaseUrl: 'file:./data/panel.db',
       twoFactorRequirement: 'none',
       apiKeyLimit: 25,
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['ALLOW_LANGUAGE_CHANGE', 'maybe'],
     ['SESSION_SECRET', 'short'],
+    ['HOST', 'every-interface'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));

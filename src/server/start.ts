@@ -1,6 +1,6 @@
 // Starting and stopping the service: database, keys, background work, HTTP server.
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv6, type AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { LastUsedWriter } from '../db/last-used.ts';
@@ -32,7 +32,10 @@ export async function cleanUp(services: Services, now = Date.now()) {
   await forgetOldAttempts(db, longestWindow, new Date(now));
 }
 
-export async function startServer(config: Config, options: { host?: string; log?: Logger } = {}): Promise<Running> {
+/** How a URL names the listening address; every interface is reachable as localhost. */
+const hostInUrl = (host: string) => (host === '::' || host === '0.0.0.0' ? 'localhost' : isIPv6(host) ? `[${host}]` : host);
+
+export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<Running> {
   const log = options.log ?? createLogger();
   const { db, provider, lookup, close: closeDatabase } = await openDatabase(config.databaseUrl);
   const keys = deriveKeys(loadServerSecret(config.sessionSecret, config.dataDir));
@@ -46,11 +49,11 @@ export async function startServer(config: Config, options: { host?: string; log?
 
   const app = createApp(services);
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, options.host ?? '::', (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host && options.host !== '::' ? options.host : 'localhost'}:${port}`;
+  const url = `http://${hostInUrl(config.host)}:${port}`;
   log.info({ url, database: provider }, 'listening');
 
   let closing: Promise<void> | undefined;
