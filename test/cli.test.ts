@@ -1,10 +1,7 @@
 // The admin CLI, run as a user would run it: `npm run cli -- users ...`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support/harness.ts';
+import { startTestServer, temporaryDirectory, type TestServer } from './support/harness.ts';
 import { totpCode } from './support/totp.ts';
 
 let server: TestServer;
@@ -15,7 +12,7 @@ afterAll(() => server.close());
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: server.databaseUrl, DATA_DIR: mkdtempSync(join(tmpdir(), 'panel-cli-')) },
+    env: { ...process.env, DATABASE_URL: server.databaseUrl, DATA_DIR: temporaryDirectory('panel-cli-') },
     encoding: 'utf8',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
