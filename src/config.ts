@@ -59,6 +59,7 @@ const schema = z
     ALLOW_LANGUAGE_CHANGE: flag(true),
     RATE_LIMIT_LOGIN: rate('20/300'),
     RATE_LIMIT_CHECKPOINT: rate('10/300'),
+    TRPC_MAX_BATCH: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(10),
     SESSION_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
     SESSION_MAX_AGE: seconds(30 * 24 * 3600),
   })
@@ -74,6 +75,7 @@ const schema = z
     apiKeyLimit: env.API_KEY_LIMIT,
     allowLanguageChange: env.ALLOW_LANGUAGE_CHANGE,
     rateLimits: { login: env.RATE_LIMIT_LOGIN, checkpoint: env.RATE_LIMIT_CHECKPOINT },
+    trpcMaxBatch: env.TRPC_MAX_BATCH,
     sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
   }));

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 3000,
       host: '::',
+      trpcMaxBatch: 10,
       databaseUrl: 'file:./data/panel.db',
       twoFactorRequirement: 'none',
       apiKeyLimit: 25,
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
     ['ALLOW_LANGUAGE_CHANGE', 'maybe'],
     ['SESSION_SECRET', 'short'],
     ['HOST', 'every-interface'],
+    ['TRPC_MAX_BATCH', '0'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));

@@ -11,7 +11,7 @@ import { requestLogger } from './log.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { restAdapter } from './rest.ts';
 import type { Services } from './services.ts';
-import { contextFactory } from './trpc.ts';
+import { contextFactory, sendTrpcError } from './trpc.ts';
 
 /** The largest request body either face accepts; larger ones answer 413. */
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -81,6 +81,20 @@ function chain(...steps: Middleware[]): Middleware {
   };
 }
 
+/**
+ * A tRPC batch (`/trpc/a,b,c?batch=1`) holds at most `max` calls: each call is a procedure
+ * run and an answer held in memory until the whole batch is written. Counted from the URL,
+ * before anything is parsed or run.
+ */
+function batchLimit(max: number): Middleware {
+  return (req, res, next) => {
+    const query = req.url.indexOf('?');
+    if (query === -1 || new URLSearchParams(req.url.slice(query + 1)).get('batch') !== '1') return next();
+    if (req.path.split(',').length <= max) return next();
+    sendTrpcError(res, 'BAD_REQUEST', new AppError(400, `batch: must hold at most ${max} calls`));
+  };
+}
+
 export function createApp(services: Services) {
   const app = express();
   app.disable('x-powered-by');
@@ -94,6 +108,7 @@ export function createApp(services: Services) {
 
   app.use(
     '/trpc',
+    batchLimit(services.config.trpcMaxBatch),
     createExpressMiddleware({
       router: appRouter,
       createContext: contextFactory(services),
