@@ -84,6 +84,21 @@ describe('session cookies', () => {
   });
 });
 
+describe('sizes', () => {
+  it('caps headers at 16 KB and bodies at 64 KB', async () => {
+    const server = await startTestServer();
+    try {
+      const res = await fetch(`${server.url}/api/client/account`, { headers: { cookie: `filler=${'x'.repeat(17 * 1024)}` } });
+      expect(res.status).toBe(431);
+      expect(await res.json()).toEqual({ errors: ['request headers too large'] });
+      const body = await server.client().post('/api/auth/login', { user: 'x'.repeat(65 * 1024), password: 'y' });
+      expect(body.status).toBe(413);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('floods against a server process', () => {
   it('cookie variants and oversized batches leave it alive, answering, and within its memory budget', async () => {
     const { databaseUrl, dataDir, created, cookie } = await preparedDatabase(['account.infos']);

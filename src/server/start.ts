@@ -1,6 +1,7 @@
 // Starting and stopping the service: database, keys, background work, HTTP server.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { isIPv6, type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { LastUsedWriter } from '../db/last-used.ts';
@@ -14,6 +15,12 @@ import type { Services } from './services.ts';
 
 const CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
 const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * All of a request's headers together (Node's default, written down because memory and the
+ * session cookie's limits rely on it): larger ones answer 431 before any code of ours runs.
+ * Bodies are capped in app.ts.
+ */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 export interface Running {
   url: string;
@@ -30,6 +37,18 @@ export async function cleanUp(services: Services, now = Date.now()) {
   await db.apiKey.deleteMany({ where: { expires: { lte: new Date(now) } } });
   const longestWindow = Math.max(config.rateLimits.login.seconds, config.rateLimits.checkpoint.seconds);
   await forgetOldAttempts(db, longestWindow, new Date(now));
+}
+
+/**
+ * A request Node could not read answers in the contract's shape too, not with Node's bare
+ * status line: 431 for headers over the cap, 400 for anything else malformed.
+ */
+function answerUnreadable(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (!socket.writable) return socket.destroy();
+  const [status, reason, message] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'request headers too large'] : [400, 'Bad Request', 'invalid request'];
+  const body = JSON.stringify({ errors: [message] });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 /** How a URL names the listening address; every interface is reachable as localhost. */
@@ -49,7 +68,10 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
 
   const app = createApp(services);
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+    s.on('clientError', answerUnreadable);
+    s.once('error', reject);
+    s.listen(config.port, config.host, () => resolve(s));
   });
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
