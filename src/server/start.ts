@@ -39,14 +39,19 @@ export async function cleanUp(services: Services, now = Date.now()) {
   await forgetOldAttempts(db, longestWindow, new Date(now));
 }
 
+/** Node's own refusals of a request it could not read, in the contract's words. */
+const UNREADABLE: Record<string, [status: number, reason: string, message: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'request headers too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request timeout'],
+};
+
 /**
  * A request Node could not read answers in the contract's shape too, not with Node's bare
- * status line: 431 for headers over the cap, 400 for anything else malformed.
+ * status line: 431 for headers over the cap, 408 when they never came, 400 for anything else.
  */
 function answerUnreadable(error: NodeJS.ErrnoException, socket: Duplex) {
   if (!socket.writable) return socket.destroy();
-  const [status, reason, message] =
-    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'request headers too large'] : [400, 'Bad Request', 'invalid request'];
+  const [status, reason, message] = UNREADABLE[error.code ?? ''] ?? [400, 'Bad Request', 'invalid request'];
   const body = JSON.stringify({ errors: [message] });
   socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
