@@ -31,9 +31,12 @@ export function schemaFile(provider) {
 /**
  * `generate` and `studio` never run the native schema engine, but the CLI
  * tries to download it unless told where one is; any existing file will do.
+ * Nothing leaves the machine unasked: CHECKPOINT_DISABLE turns off the CLI's usage report
+ * and update check, and with them the launch event Studio's page posts to its own server,
+ * which forwards it through the same checkpoint client.
  */
 export function cliEnv(extra = {}) {
-  return { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: source, PRISMA_HIDE_UPDATE_MESSAGE: '1', ...extra };
+  return { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: source, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1', ...extra };
 }
 
 export function runPrisma(args, extra = {}) {

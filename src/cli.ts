@@ -1,4 +1,6 @@
 // Admin commands: `npm run cli -- users create|disable-2fa ...`. Errors go to stderr with exit 1.
+import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.ts';
@@ -11,8 +13,10 @@ import { email, username } from './routers/shared/account-fields.ts';
 import { newPassword, text } from './routers/shared/fields.ts';
 
 const USAGE = `usage:
-  npm run cli -- users create --username <u> --email <e> --password <p> [--admin] [--name-first <f>] [--name-last <l>]
-  npm run cli -- users disable-2fa --username <u>`;
+  npm run cli -- users create --username <u> --email <e> [--password <p>] [--admin] [--name-first <f>] [--name-last <l>]
+  npm run cli -- users disable-2fa --username <u>
+Without --password (which ps and shell history keep), the password is read from standard input:
+its first line when piped, or typed at a prompt that does not echo it.`;
 
 class UsageError extends Error {}
 
@@ -24,6 +28,25 @@ const createInput = z.strictObject({
   'name-first': z.string().trim().min(2, 'must be 2-255 characters').max(255, 'must be 2-255 characters').optional(),
   'name-last': z.string().trim().min(2, 'must be 2-255 characters').max(255, 'must be 2-255 characters').optional(),
 });
+
+/** The password from standard input: the first line of a pipe, or typed at a silent prompt. */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += chunk;
+    return text.split(/\r?\n/)[0]!;
+  }
+  process.stderr.write('password: ');
+  // The terminal's echo goes to an output that drops it.
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const prompt = createInterface({ input: process.stdin, output: silent, terminal: true });
+  try {
+    return await prompt.question('');
+  } finally {
+    prompt.close();
+    process.stderr.write('\n');
+  }
+}
 
 function parse<T extends z.ZodType>(schema: T, values: unknown): z.output<T> {
   const result = schema.safeParse(values);
@@ -49,7 +72,7 @@ async function main(argv: string[]) {
   const config = loadConfig();
 
   if (command === 'create') {
-    const input = parse(createInput, values);
+    const input = parse(createInput, { ...values, password: values.password ?? (await readPassword()) });
     const { db, close } = await openDatabase(config.databaseUrl);
     try {
       const user = await createAccount(db, {

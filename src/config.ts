@@ -1,4 +1,5 @@
 // Settings from the environment, checked once at start: a bad value stops the start.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseRange } from './rules/ip-ranges.ts';
 
@@ -28,6 +29,10 @@ const seconds = (fallback: number) => z.coerce.number({ error: 'must be a number
 const schema = z
   .object({
     PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
+    HOST: z
+      .string()
+      .default('::')
+      .refine((host) => isIP(host) !== 0, 'must be an ip address to listen on, for example :: (every interface) or 127.0.0.1'),
     DATABASE_URL: z
       .string()
       .default('file:./data/panel.db')
@@ -55,11 +60,13 @@ const schema = z
     RATE_LIMIT_LOGIN: rate('20/300'),
     RATE_LIMIT_CHECKPOINT: rate('10/300'),
     RATE_LIMIT_ACCOUNT_FAILURES: rate('100/3600'),
+    TRPC_MAX_BATCH: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(10),
     SESSION_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
     SESSION_MAX_AGE: seconds(30 * 24 * 3600),
   })
   .transform((env) => ({
     port: env.PORT,
+    host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     sessionSecret: env.SESSION_SECRET,
@@ -69,6 +76,7 @@ const schema = z
     apiKeyLimit: env.API_KEY_LIMIT,
     allowLanguageChange: env.ALLOW_LANGUAGE_CHANGE,
     rateLimits: { login: env.RATE_LIMIT_LOGIN, checkpoint: env.RATE_LIMIT_CHECKPOINT, accountFailures: env.RATE_LIMIT_ACCOUNT_FAILURES },
+    trpcMaxBatch: env.TRPC_MAX_BATCH,
     sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
   }));

@@ -1,10 +1,7 @@
 // The admin CLI, run as a user would run it: `npm run cli -- users ...`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support/harness.ts';
+import { startTestServer, temporaryDirectory, type TestServer } from './support/harness.ts';
 import { totpCode } from './support/totp.ts';
 
 let server: TestServer;
@@ -14,9 +11,15 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function cli(...args: string[]) {
+  return cliWithInput('', ...args);
+}
+
+/** The CLI with `input` piped to its standard input. */
+function cliWithInput(input: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: server.databaseUrl, DATA_DIR: mkdtempSync(join(tmpdir(), 'panel-cli-')) },
+    env: { ...process.env, DATABASE_URL: server.databaseUrl, DATA_DIR: temporaryDirectory('panel-cli-') },
     encoding: 'utf8',
+    input,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -28,6 +31,17 @@ it('creates a user who can then sign in', async () => {
   const res = await server.client().post('/api/auth/login', { user: 'cli@example.com', password: 'long enough pw' });
   expect(res.status).toBe(200);
   expect(res.body.user).toMatchObject({ username: 'cli_admin', admin: true });
+});
+
+it('reads the password from standard input when --password is absent', async () => {
+  const run = cliWithInput('piped password 1\nignored second line\n', 'users', 'create', '--username', 'cli_piped', '--email', 'piped@example.com');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/created user cli_piped/);
+  expect((await server.client().post('/api/auth/login', { user: 'cli_piped', password: 'piped password 1' })).status).toBe(200);
+
+  const empty = cliWithInput('', 'users', 'create', '--username', 'cli_empty', '--email', 'empty@example.com');
+  expect(empty.code).not.toBe(0);
+  expect(empty.stderr).toContain('password: must be 8-512 characters');
 });
 
 it('refuses a duplicate in any case, and bad input, on stderr with a non-zero exit', () => {

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000,
+      host: '::',
+      trpcMaxBatch: 10,
       databaseUrl: 'file:./data/panel.db',
       twoFactorRequirement: 'none',
       apiKeyLimit: 25,
@@ -28,6 +30,8 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['ALLOW_LANGUAGE_CHANGE', 'maybe'],
     ['SESSION_SECRET', 'short'],
+    ['HOST', 'every-interface'],
+    ['TRPC_MAX_BATCH', '0'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));

@@ -1,17 +1,14 @@
 // PostgreSQL going away under load: clear 503s, no crash, and recovery without a restart.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startPostgres } from '../scripts/throwaway-postgres.ts';
-import { DATABASE, startTestServer } from './support/harness.ts';
+import { DATABASE, startTestServer, temporaryDirectory } from './support/harness.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.runIf(DATABASE === 'postgresql')('database outage', () => {
   it('answers 503 database unavailable while PostgreSQL is down and recovers by itself', async () => {
     const postgres = await startPostgres();
-    const server = await startTestServer({}, { reuse: { databaseUrl: postgres.url(), dataDir: mkdtempSync(join(tmpdir(), 'panel-fault-')) } });
+    const server = await startTestServer({}, { reuse: { databaseUrl: postgres.url(), dataDir: temporaryDirectory('panel-fault-') } });
     try {
       const { http } = await server.signedIn();
       const created = await http.post('/api/client/account/api-keys', { name: 'outage', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });

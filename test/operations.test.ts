@@ -1,12 +1,9 @@
 // Running it: health check, security headers, logs without secrets, graceful shutdown.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/server/log.ts';
-import { freshDatabaseUrl, startTestServer, type TestServer } from './support/harness.ts';
-import { startChildServer } from './support/child-server.ts';
+import { startTestServer, type TestServer } from './support/harness.ts';
+import { preparedDatabase, startChildServer } from './support/child-server.ts';
 import { HttpClient } from './support/http.ts';
 import { totpCode } from './support/totp.ts';
 
@@ -75,17 +72,6 @@ describe('logs', () => {
     }
   });
 });
-
-/** A fresh database holding an account and a key with `permissions`, for a child server to serve. */
-async function preparedDatabase(permissions: string[]) {
-  const databaseUrl = await freshDatabaseUrl();
-  const dataDir = mkdtempSync(join(tmpdir(), 'panel-sigterm-'));
-  const setup = await startTestServer({}, { reuse: { databaseUrl, dataDir } });
-  const { user, http } = await setup.signedIn();
-  const created = await http.post('/api/client/account/api-keys', { name: 'prepared', allowed_ips: [], user_permissions: permissions, admin_permissions: [], server_permissions: [] });
-  await setup.close();
-  return { databaseUrl, dataDir, user, created };
-}
 
 describe('SIGTERM', () => {
   it('finishes requests in flight, writes pending last-used times, and exits 0', async () => {

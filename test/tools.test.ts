@@ -1,11 +1,8 @@
 // The tools people use beside the API: the typed-client example and Prisma Studio.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support/harness.ts';
+import { startTestServer, temporaryDirectory, type TestServer } from './support/harness.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -42,7 +39,7 @@ const freePort = () =>
 it('npm run studio serves Prisma Studio on the configured database while the server runs', async () => {
   const port = await freePort();
   const child = spawn('npm', ['run', 'studio', '--silent'], {
-    env: { ...process.env, DATABASE_URL: server.databaseUrl, DATA_DIR: mkdtempSync(join(tmpdir(), 'panel-studio-')), STUDIO_PORT: String(port), BROWSER: 'none' },
+    env: { ...process.env, DATABASE_URL: server.databaseUrl, DATA_DIR: temporaryDirectory('panel-studio-'), STUDIO_PORT: String(port), BROWSER: 'none' },
     stdio: 'ignore',
     detached: true,
   });

@@ -95,3 +95,25 @@ describe('secrets never leave the server', () => {
     expect(everything).not.toMatch(/password_hash|secret_hash|key_hash|passwordHash|secretHash|keyHash/);
   });
 });
+
+describe('caching (SPEC §9b)', () => {
+  it('marks every response of /api and /trpc no-store, successes and failures alike', async () => {
+    const { http } = await server.signedIn();
+    const created = await http.post('/api/client/account/api-keys', { name: 'nostore', allowed_ips: [], user_permissions: [], admin_permissions: [], server_permissions: [] });
+    const replies = [
+      created,
+      await http.get('/api/client/account'),
+      await http.get('/api/client/account/two-factor'),
+      await http.get('/trpc/account.get'),
+      await server.client().get('/trpc/account.get'),
+      await server.client().get('/api/client/account'),
+      await server.client().get('/api/nothing/here'),
+      await server.client().post('/api/auth/login', '{"user": '),
+      await server.client().get('/api/openapi.json'),
+      await server.client().get('/api/health'),
+      await server.client().get('/api/docs'),
+      await server.client().get('/api/docs/assets/swagger-ui.css'),
+    ];
+    for (const res of replies) expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});

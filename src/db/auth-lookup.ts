@@ -142,7 +142,8 @@ const apiKeyOf = (row: Row, decode: Decode): ApiKeyWithOwner => ({
  * Prisma keeps dates as ISO-8601 text, booleans as 0/1 and JSON as text.
  */
 export function sqliteAuthLookup(file: string): AuthLookup {
-  const connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  // No busy timeout: a wait would be synchronous, and under WAL a read never needs one.
+  const connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 0 });
   const decode: Decode = { date: (v) => new Date(v as string), bool: (v) => v === 1, json: (v) => JSON.parse(v as string) };
   const prepare = (read: Read) => connection.prepare<[string], string>(asJsonObject(read, 'json_object').replace('$1', '?')).pluck();
   const [findSession, findApiKey] = [prepare(SESSION_READ), prepare(API_KEY_READ)];

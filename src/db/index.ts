@@ -12,6 +12,7 @@ import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
 import { escapeLike, likeMatches } from '../rules/text.ts';
+import { LOCK_WAIT_MS, waitingForLocks } from './sqlite-locks.ts';
 
 import type { Prisma, Role, User } from './generated/sqlite/client.ts';
 
@@ -50,9 +51,11 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   if (provider === 'sqlite') {
     const file = sqlitePath(url);
     mkdirSync(dirname(file), { recursive: true });
-    // `timeout` is SQLite's busy timeout: writers wait for each other instead of failing.
-    const adapter = new LiteralLikeSqlite({ url: file, timeout: 10_000 });
-    db = new SqliteClient({ adapter });
+    // No busy timeout: better-sqlite3 would wait for a lock synchronously, stalling every
+    // request; writes wait asynchronously instead (sqlite-locks.ts).
+    const adapter = waitingForLocks(new LiteralLikeSqlite({ url: file, timeout: 0 }));
+    // Prisma's own wait to start a transaction must outlast the wait for the lock.
+    db = new SqliteClient({ adapter, transactionOptions: { maxWait: 2 * LOCK_WAIT_MS } });
     if (options.migrate !== false && (await pendingMigrations(db, provider))) await applyMigrations(adapter, provider);
     // WAL lets readers go on while one writer commits; NORMAL sync is safe under WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');

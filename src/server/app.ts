@@ -11,7 +11,7 @@ import { requestLogger } from './log.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { restAdapter } from './rest.ts';
 import type { Services } from './services.ts';
-import { contextFactory } from './trpc.ts';
+import { contextFactory, sendTrpcError } from './trpc.ts';
 
 /** The largest request body either face accepts; larger ones answer 413. */
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -52,6 +52,15 @@ function securityHeaders(https: boolean) {
 type Middleware = (req: Request, res: Response, next: NextFunction) => unknown;
 
 /**
+ * Answers of the API carry keys, TOTP secrets, recovery codes and account data: no cache
+ * (a browser's, a proxy's) may keep any of them (SPEC §9b).
+ */
+const noStore: Middleware = (req, res, next) => {
+  if (req.url.startsWith('/api') || req.url.startsWith('/trpc')) res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+/**
  * Middlewares run in order as one Express layer. Every layer costs every request a path
  * match and a rewrite of req.url; on the authenticated read, three layers fewer were
  * about a twelfth of the request's CPU time (bench/RESULTS.md).
@@ -72,11 +81,25 @@ function chain(...steps: Middleware[]): Middleware {
   };
 }
 
+/**
+ * A tRPC batch (`/trpc/a,b,c?batch=1`) holds at most `max` calls: each call is a procedure
+ * run and an answer held in memory until the whole batch is written. Counted from the URL,
+ * before anything is parsed or run.
+ */
+function batchLimit(max: number): Middleware {
+  return (req, res, next) => {
+    const query = req.url.indexOf('?');
+    if (query === -1 || new URLSearchParams(req.url.slice(query + 1)).get('batch') !== '1') return next();
+    if (req.path.split(',').length <= max) return next();
+    sendTrpcError(res, 'BAD_REQUEST', new AppError(400, `batch: must hold at most ${max} calls`));
+  };
+}
+
 export function createApp(services: Services) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(chain(requestLogger(services.log), securityHeaders(services.config.appUrl.protocol === 'https:')));
+  app.use(chain(requestLogger(services.log), securityHeaders(services.config.appUrl.protocol === 'https:'), noStore));
 
   // The REST procedures come first: they take nearly every request, and each layer before
   // them is a path test every request pays for. Paths they do not know fall through.
@@ -85,6 +108,7 @@ export function createApp(services: Services) {
 
   app.use(
     '/trpc',
+    batchLimit(services.config.trpcMaxBatch),
     createExpressMiddleware({
       router: appRouter,
       createContext: contextFactory(services),

@@ -1,7 +1,7 @@
 // Who is making a request (SPEC §3): the session cookie decides alone when present,
 // else the Bearer API key, else nobody. Every check reads the database, so a revocation
 // on any instance holds from the very next request.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { stringList, type Account } from '../db/index.ts';
 import { forbidden, unauthorized } from '../errors.ts';
 import { API_KEY_LENGTH, hashApiKey } from '../rules/api-keys.ts';
@@ -26,17 +26,12 @@ const BEARER = new RegExp(`^Bearer (.{${API_KEY_LENGTH}})$`);
 export const rightsOf = (user: Account) =>
   accountRights({ admin: user.admin, roleAdminPermissions: stringList(user.role?.adminPermissions) });
 
-export async function authenticate(
-  services: Services,
-  req: IncomingMessage,
-  res: ServerResponse,
-  clientIp: string,
-): Promise<Principal> {
+export async function authenticate(services: Services, req: IncomingMessage, clientIp: string): Promise<Principal> {
   const { lookup, config, keys, lastUsed } = services;
   const now = new Date();
 
   if (hasSessionCookie(req)) {
-    const token = await readSessionCookie(req, res, config, keys);
+    const token = await readSessionCookie(req, config, keys);
     const session = token && (await lookup.session(token.id));
     if (!token || !session || !secretMatches(token.secret, session.secretHash)) throw unauthorized('invalid session');
     const lastUse = lastUsed.pendingSessionUse(session.id) ?? session.lastUsed;

@@ -38,6 +38,7 @@ export function docsRouter(): Router {
   router.get('/api/docs/start.js', (_req, res) => {
     res.type('text/javascript').send(START);
   });
-  router.use('/api/docs/assets', express.static(assets, { index: false, maxAge: '1d' }));
+  // No Cache-Control of its own: everything under /api is no-store.
+  router.use('/api/docs/assets', express.static(assets, { index: false, cacheControl: false }));
   return router;
 }

@@ -1,7 +1,8 @@
 // The session cookie: iron-session seals {id, secret}; HttpOnly, SameSite=Lax, Path=/,
 // Secure when the panel is served over https.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getIronSession, type SessionOptions } from 'iron-session';
+import { getIronSession, unsealData, type SessionOptions } from 'iron-session';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.ts';
 import type { Keys } from '../rules/secrets.ts';
 import type { SessionToken } from '../rules/sessions.ts';
@@ -20,11 +21,14 @@ function options(config: Config, keys: Keys): SessionOptions {
   };
 }
 
-/** The sealed value of the session cookie, if the request carries one. */
+/**
+ * The session cookie's value, if the request carries one. Spaces and tabs around the value
+ * are not part of it, as browsers and iron-session's own parser read cookies.
+ */
 function sealedCookie(req: IncomingMessage): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const trimmed = part.trim();
-    if (trimmed.startsWith(`${SESSION_COOKIE}=`)) return trimmed.slice(SESSION_COOKIE.length + 1);
+    if (trimmed.startsWith(`${SESSION_COOKIE}=`)) return trimmed.slice(SESSION_COOKIE.length + 1).trim();
   }
   return undefined;
 }
@@ -32,27 +36,49 @@ function sealedCookie(req: IncomingMessage): string | undefined {
 export const hasSessionCookie = (req: IncomingMessage) => sealedCookie(req) !== undefined;
 
 /**
- * Unsealing takes several WebCrypto calls, and a cookie always unseals to the same token, so
- * each server keeps its recent results (bounded). It only spares the decryption: whether the
- * session still lives is asked of the database on every request.
+ * A seal exactly as this server writes it: iron's eight `*`-separated parts (hex, digits,
+ * base64url) and iron-session's version suffix `~2`. iron-session would also unseal a
+ * quoted, percent-encoded or otherwise padded variant; refusing those unread means one
+ * session has exactly one cookie value, so the cache below cannot be filled with copies.
+ * Sealing {id, secret} makes about 300 characters; 1 KB leaves room and bounds the work.
  */
-const unsealed = new WeakMap<Keys, Map<string, SessionToken>>();
-const UNSEALED_MAX = 10_000;
+const SEAL = /^Fe26\.2(?:\*[\w-]*){7}~2$/;
+const SEAL_MAX_LENGTH = 1024;
 
-/** The token in the cookie, or undefined when it cannot be read (tampered, foreign, expired seal). */
-export async function readSessionCookie(req: IncomingMessage, res: ServerResponse, config: Config, keys: Keys) {
-  const raw = sealedCookie(req);
+/**
+ * Unsealing takes several WebCrypto calls, and a cookie always unseals to the same token, so
+ * each server keeps its recent results, keyed by the seal, bounded in bytes (strings count
+ * two bytes a character at most) with the least recently used dropped first. It only spares
+ * the decryption: whether the session still lives is asked of the database on every request.
+ */
+const unsealed = new WeakMap<Keys, LRUCache<string, SessionToken>>();
+const UNSEALED_MAX_BYTES = 4 * 1024 * 1024;
+const ENTRY_OVERHEAD_BYTES = 200;
+
+const cacheFor = (keys: Keys) => {
   let cache = unsealed.get(keys);
-  if (!cache) unsealed.set(keys, (cache = new Map()));
-  const known = raw && cache.get(raw);
+  if (!cache) {
+    cache = new LRUCache({
+      maxSize: UNSEALED_MAX_BYTES,
+      sizeCalculation: (token, seal) => ENTRY_OVERHEAD_BYTES + 2 * (seal.length + token.id.length + token.secret.length),
+    });
+    unsealed.set(keys, cache);
+  }
+  return cache;
+};
+
+/** The token in the cookie, or undefined when it cannot be read (tampered, foreign, expired, malformed). */
+export async function readSessionCookie(req: IncomingMessage, config: Config, keys: Keys): Promise<SessionToken | undefined> {
+  const seal = sealedCookie(req);
+  if (!seal || seal.length > SEAL_MAX_LENGTH || !SEAL.test(seal)) return undefined;
+  const cache = cacheFor(keys);
+  const known = cache.get(seal);
   if (known) return known;
-  const sealed = await getIronSession<Sealed>(req, res, options(config, keys));
+  const { password, ttl } = options(config, keys);
+  const sealed = await unsealData<Sealed>(seal, { password, ttl });
   if (typeof sealed.id !== 'string' || typeof sealed.secret !== 'string') return undefined;
   const token = { id: sealed.id, secret: sealed.secret };
-  if (raw) {
-    if (cache.size >= UNSEALED_MAX) cache.delete(cache.keys().next().value!);
-    cache.set(raw, token);
-  }
+  cache.set(seal, token);
   return token;
 }
 

@@ -1,6 +1,7 @@
 // Starting and stopping the service: database, keys, background work, HTTP server.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { isIPv6, type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { LastUsedWriter } from '../db/last-used.ts';
@@ -15,6 +16,12 @@ import type { Services } from './services.ts';
 
 const CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
 const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * All of a request's headers together (Node's default, written down because memory and the
+ * session cookie's limits rely on it): larger ones answer 431 before any code of ours runs.
+ * Bodies are capped in app.ts.
+ */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 export interface Running {
   url: string;
@@ -34,7 +41,27 @@ export async function cleanUp(services: Services, now = Date.now()) {
   await forgetOldAttempts(db, longestWindow, new Date(now));
 }
 
-export async function startServer(config: Config, options: { host?: string; log?: Logger } = {}): Promise<Running> {
+/** Node's own refusals of a request it could not read, in the contract's words. */
+const UNREADABLE: Record<string, [status: number, reason: string, message: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'request headers too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request timeout'],
+};
+
+/**
+ * A request Node could not read answers in the contract's shape too, not with Node's bare
+ * status line: 431 for headers over the cap, 408 when they never came, 400 for anything else.
+ */
+function answerUnreadable(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (!socket.writable) return socket.destroy();
+  const [status, reason, message] = UNREADABLE[error.code ?? ''] ?? [400, 'Bad Request', 'invalid request'];
+  const body = JSON.stringify({ errors: [message] });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
+
+/** How a URL names the listening address; every interface is reachable as localhost. */
+const hostInUrl = (host: string) => (host === '::' || host === '0.0.0.0' ? 'localhost' : isIPv6(host) ? `[${host}]` : host);
+
+export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<Running> {
   const log = options.log ?? createLogger();
   const { db, provider, lookup, close: closeDatabase } = await openDatabase(config.databaseUrl);
   const keys = deriveKeys(loadServerSecret(config.sessionSecret, config.dataDir));
@@ -48,11 +75,14 @@ export async function startServer(config: Config, options: { host?: string; log?
 
   const app = createApp(services);
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, options.host ?? '::', (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+    s.on('clientError', answerUnreadable);
+    s.once('error', reject);
+    s.listen(config.port, config.host, () => resolve(s));
   });
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host && options.host !== '::' ? options.host : 'localhost'}:${port}`;
+  const url = `http://${hostInUrl(config.host)}:${port}`;
   log.info({ url, database: provider }, 'listening');
 
   let closing: Promise<void> | undefined;

@@ -2,14 +2,14 @@
 // authenticates, refuses cross-site changes, applies the two-factor policy and checks
 // the permission a procedure names in its meta.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { initTRPC } from '@trpc/server';
+import { getTRPCErrorShape, initTRPC, transformTRPCResponse, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { forbidden } from '../errors.ts';
+import { forbidden, type AppError } from '../errors.ts';
 import type { PermissionKind } from '../rules/permissions.ts';
 import { mustHaveTwoFactor } from '../rules/two-factor-policy.ts';
 import type { Actor } from '../db/activity-log.ts';
-import { authenticate, userAgentOf } from './authenticate.ts';
+import { authenticate, userAgentOf, type Principal } from './authenticate.ts';
 import { clientAddress } from './client-address.ts';
 import { isCrossSite } from './cross-site.ts';
 import { toAppError } from './error-mapping.ts';
@@ -46,11 +46,32 @@ const t = initTRPC
     },
   });
 
+/**
+ * Every call of a tRPC batch shares its request's context, and so its authentication:
+ * a batch of calls costs one cookie or key check, and one refusal when it fails.
+ */
+const principals = new WeakMap<IncomingMessage, Promise<Principal>>();
+function authenticateOnce(ctx: Context): Promise<Principal> {
+  let principal = principals.get(ctx.req);
+  if (!principal) principals.set(ctx.req, (principal = authenticate(ctx.services, ctx.req, ctx.clientIp)));
+  return principal;
+}
+
+/**
+ * A failure of a whole /trpc request, answered before tRPC reads it, in the very shape
+ * tRPC gives its own errors (through the error formatter below).
+ */
+export function sendTrpcError(res: ServerResponse, code: TRPCError['code'], error: AppError) {
+  const shape = getTRPCErrorShape({ config: t._config, error: new TRPCError({ code, cause: error }), type: 'unknown', path: undefined, input: undefined, ctx: undefined });
+  res.writeHead(error.status, { 'content-type': 'application/json', ...error.headers });
+  res.end(JSON.stringify(transformTRPCResponse(t._config, { error: shape })));
+}
+
 export const router = t.router;
 export const publicProcedure = t.procedure;
 
 export const protectedProcedure = t.procedure.use(async ({ ctx, meta, type, next }) => {
-  const principal = await authenticate(ctx.services, ctx.req, ctx.res, ctx.clientIp);
+  const principal = await authenticateOnce(ctx);
   if (principal.via.kind === 'session' && type === 'mutation' && isCrossSite(ctx.req, ctx.services.config.appUrl)) {
     throw forbidden('cross-site request refused');
   }

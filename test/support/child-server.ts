@@ -1,5 +1,6 @@
 // `node src/main.ts` in a process of its own, for tests that stop or share servers.
 import { spawn } from 'node:child_process';
+import { freshDatabaseUrl, startTestServer, temporaryDirectory } from './harness.ts';
 
 export async function startChildServer(databaseUrl: string, dataDir: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -9,12 +10,33 @@ export async function startChildServer(databaseUrl: string, dataDir: string, env
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    const read = (chunk: Buffer) => {
       buffer += chunk.toString();
       const match = /"url":"([^"]+)"/.exec(buffer);
-      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
-    });
+      if (!match) return;
+      // Only the start-up line is wanted; what follows is drained unread.
+      child.stdout.off('data', read);
+      child.stdout.resume();
+      resolve(match[1]!.replace('localhost', '127.0.0.1'));
+    };
+    child.stdout.on('data', read);
     child.on('exit', () => reject(new Error(`server exited early: ${buffer}`)));
   });
-  return { child, exited, url };
+  /** SIGTERM, then the exit code once it has gone. */
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    return exited;
+  };
+  return { child, exited, url, stop };
+}
+
+/** A fresh database holding an account and a key with `permissions`, for a child server to serve. */
+export async function preparedDatabase(permissions: string[]) {
+  const databaseUrl = await freshDatabaseUrl();
+  const dataDir = temporaryDirectory('panel-child-');
+  const setup = await startTestServer({}, { reuse: { databaseUrl, dataDir } });
+  const { user, http } = await setup.signedIn();
+  const created = await http.post('/api/client/account/api-keys', { name: 'prepared', allowed_ips: [], user_permissions: permissions, admin_permissions: [], server_permissions: [] });
+  await setup.close();
+  return { databaseUrl, dataDir, user, created, cookie: http.cookie! };
 }

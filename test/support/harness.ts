@@ -1,11 +1,11 @@
 // A real server on loopback over a fresh database of the kind this project runs against.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createAccount, type NewAccount } from '../../src/db/accounts.ts';
 import { createLogger } from '../../src/server/log.ts';
@@ -14,9 +14,24 @@ import { HttpClient } from './http.ts';
 
 export const DATABASE = (process.env.TEST_DATABASE ?? 'sqlite') as 'sqlite' | 'postgresql';
 
+const temporaryDirectories: string[] = [];
+
+/** A new directory in the system's temporary folder, removed when the test file ends. */
+export function temporaryDirectory(prefix = 'panel-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporaryDirectories.push(dir);
+  return dir;
+}
+
+// Registered when a test file imports the harness, so it runs after that file's own
+// afterAll hooks have closed its servers.
+afterAll(() => {
+  for (const dir of temporaryDirectories.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A new, empty database: a file in a temporary folder, or a new database on the test server. */
 export async function freshDatabaseUrl(): Promise<string> {
-  if (DATABASE === 'sqlite') return `file:${join(mkdtempSync(join(tmpdir(), 'panel-test-')), 'panel.db')}`;
+  if (DATABASE === 'sqlite') return `file:${join(temporaryDirectory(), 'panel.db')}`;
   const admin = inject('postgresUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });
@@ -54,9 +69,9 @@ export interface StartOptions {
 export async function startTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   const { reuse, host = '127.0.0.1', log = createLogger({ level: process.env.TEST_LOG ?? 'silent' }) } = options;
   const databaseUrl = reuse?.databaseUrl ?? (await freshDatabaseUrl());
-  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'panel-data-'));
-  const config = loadConfig({ RATE_LIMIT_LOGIN: '1000/300', RATE_LIMIT_CHECKPOINT: '1000/300', ...env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
-  const running = await startServer(config, { host, log });
+  const dataDir = reuse?.dataDir ?? temporaryDirectory('panel-data-');
+  const config = loadConfig({ RATE_LIMIT_LOGIN: '1000/300', RATE_LIMIT_CHECKPOINT: '1000/300', ...env, PORT: '0', HOST: host, DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
+  const running = await startServer(config, { log });
   const server: TestServer = {
     ...running,
     databaseUrl,

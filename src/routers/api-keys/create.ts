@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { lockAccount } from '../../db/locks.ts';
 import { AppError, badRequest, conflict, forbidden } from '../../errors.ts';
 import { inheritKeyLimits } from '../../rules/api-key-inheritance.ts';
 import { ALLOWED_IPS_MAX, API_KEY_NAME_MAX, API_KEY_NAME_MIN, generateApiKey } from '../../rules/api-keys.ts';
@@ -68,8 +69,7 @@ export const create = protectedProcedure
     const now = new Date();
     try {
       const created = await db.$transaction(async (tx) => {
-        // Taking the account row's write lock first makes concurrent creates queue, so the count below is exact.
-        await tx.$executeRaw`UPDATE "users" SET "id" = "id" WHERE "id" = ${user.id}`;
+        await lockAccount(tx, user.id);
         await tx.apiKey.deleteMany({ where: { userId: user.id, expires: { lte: now } } });
         if ((await tx.apiKey.count({ where: { userId: user.id } })) >= config.apiKeyLimit) {
           throw conflict('maximum number of api keys reached');

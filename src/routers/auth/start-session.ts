@@ -8,7 +8,7 @@ import type { Context } from '../../server/trpc.ts';
 export async function startSession(ctx: Context, userId: string) {
   const { db, config, keys } = ctx.services;
   if (hasSessionCookie(ctx.req)) {
-    const previous = await readSessionCookie(ctx.req, ctx.res, config, keys);
+    const previous = await readSessionCookie(ctx.req, config, keys);
     if (previous) await db.session.deleteMany({ where: { id: previous.id, userId } });
   }
   const token = newSessionToken();

@@ -1,0 +1,67 @@
+// An outside lock on the SQLite file (Studio, a backup, the sqlite3 shell) while the server
+// runs (SPEC §9b): nothing waits for it synchronously, so whatever needs no write keeps
+// answering; a write waits for the lock up to 5 s, then answers 503 and changes nothing.
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { sqlitePath } from '../src/db/index.ts';
+import { DATABASE, startTestServer, type TestServer } from './support/harness.ts';
+import type { HttpClient } from './support/http.ts';
+
+/** `BEGIN EXCLUSIVE` held by another process until `release()`. */
+async function holdExclusiveLock(file: string) {
+  const script = "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\nc.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\nsys.stdin.read()\nc.execute('ROLLBACK')\n";
+  const holder = spawn('python3', ['-c', script, file], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => holder.on('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
+    holder.on('exit', () => reject(new Error('the lock holder exited early')));
+  });
+  return {
+    release: async () => {
+      holder.stdin.end();
+      await exited;
+    },
+  };
+}
+
+/** A request that must answer, with a bound generous enough for a loaded machine. */
+const answers = (promise: Promise<{ status: number }>) =>
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer within 3 s')), 3000))]);
+
+async function readsKeepAnswering(server: TestServer, http: HttpClient, key: HttpClient) {
+  expect((await answers(server.client().get('/api/openapi.json'))).status).toBe(200);
+  expect((await answers(http.get('/api/client/account'))).status).toBe(200);
+  expect((await answers(key.get('/api/client/account'))).status).toBe(200);
+  expect((await answers(http.get('/trpc/account.get'))).status).toBe(200);
+}
+
+describe.runIf(DATABASE === 'sqlite')('an outside write lock on the SQLite file', () => {
+  it('leaves reads answering; a write answers 503 after 5 s, and one that gets the lock in time succeeds', async () => {
+    const server = await startTestServer();
+    try {
+      const { http } = await server.signedIn();
+      const created = await http.post('/api/client/account/api-keys', { name: 'locked-out', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
+      const key = server.client().withKey(created.body.key);
+      const file = sqlitePath(server.databaseUrl);
+
+      let lock = await holdExclusiveLock(file);
+      const refused = http.patch('/api/client/account', { name_first: 'Refused' });
+      await readsKeepAnswering(server, http, key);
+      const res = await refused;
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ errors: ['database unavailable'] });
+      await readsKeepAnswering(server, http, key);
+      await lock.release();
+      expect((await http.get('/api/client/account')).body.user.name_first).not.toBe('Refused');
+
+      lock = await holdExclusiveLock(file);
+      const waiting = http.patch('/api/client/account', { name_first: 'Waited' });
+      await readsKeepAnswering(server, http, key);
+      await lock.release();
+      expect((await waiting).status).toBe(200);
+      expect((await http.get('/api/client/account')).body.user.name_first).toBe('Waited');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
