@@ -24,12 +24,15 @@ export const jsonBoolean = () => z.boolean().transform((value) => value);
 
 export const uuidParam = (what: string) => z.string().meta({ description: `UUID of the ${what}` });
 
+/** Every field has a default, so the whole input may be left out: `apiKeys.list.query()`. */
 export function pageQuery() {
-  return z.strictObject({
-    page: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').default(1),
-    per_page: z.coerce.number().int('must be a whole number').min(1, 'must be 1-100').max(100, 'must be 1-100').default(10),
-    search: z.string().min(1, 'must be 1-128 characters').max(128, 'must be 1-128 characters').optional(),
-  });
+  return z
+    .strictObject({
+      page: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').default(1),
+      per_page: z.coerce.number().int('must be a whole number').min(1, 'must be 1-100').max(100, 'must be 1-100').default(10),
+      search: z.string().min(1, 'must be 1-128 characters').max(128, 'must be 1-128 characters').optional(),
+    })
+    .prefault({});
 }
 
 export function page<T extends z.ZodType>(item: T) {
