@@ -22,7 +22,14 @@ export const secondFactorCode = z.string().trim().min(6, 'must be a 6-digit code
  */
 export const jsonBoolean = () => z.boolean().transform((value) => value);
 
-export const uuidParam = (what: string) => z.string().meta({ description: `UUID of the ${what}` });
+/**
+ * A UUID in a path. Any other text answers 404 as an unknown one would (not 400), so only
+ * the document says it is a UUID.
+ */
+export const uuidParam = (what: string) => z.string().meta({ description: `UUID of the ${what}`, format: 'uuid' });
+
+/** A moment in an answer: a Date over /trpc, an RFC 3339 string over REST. */
+export const timestamp = () => z.date().meta({ format: 'date-time' });
 
 /** Every field has a default, so the whole input may be left out: `apiKeys.list.query()`. */
 export function pageQuery() {

@@ -10,7 +10,7 @@ export const setup = protectedProcedure
     // A mutation over /trpc, so that a client refetching a query never rotates the secret a
     // user is scanning; REST keeps the documented GET, and the cross-site check still
     // applies to it because the check looks at the procedure's type, not the method.
-    openapi: { method: 'GET', path: '/client/account/two-factor', tags: ['two-factor'], summary: 'Start two-factor setup: a new pending secret each call' },
+    openapi: { method: 'GET', path: '/client/account/two-factor', tags: ['two-factor'], summary: 'Start two-factor setup: a new pending secret each call', errorResponses: { 409: 'two-factor authentication is already enabled' } },
     permission: 'account.two-factor',
     twoFactorExempt: true,
   })
