@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpBatchStreamLink, httpLink, TRPCClientError } from '@trpc/client';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,27 @@ it('makes two-factor setup a mutation, so that refetching a query cannot rotate 
   expect(new URL(setup.otp_url).pathname).toBe(`/Panel:${user.username}`);
   const asQuery = await fetch(`${server.url}/trpc/twoFactor.setup`, { headers: { cookie: jar.cookie! } });
   expect(asQuery.status).toBe(405);
+});
+
+it('answers batched calls, as one JSON answer or streamed as JSON lines', async () => {
+  const user = await server.createUser();
+  const jar: { cookie?: string } = {};
+  await client(jar).auth.login.mutate({ user: user.username, password: user.password });
+  for (const link of [httpBatchLink, httpBatchStreamLink]) {
+    const batched = createTRPCClient<AppRouter>({
+      links: [link({ url: `${server.url}/trpc`, transformer: superjson, headers: () => ({ cookie: jar.cookie! }) })],
+    });
+    const [me, keys, sessions, missing] = await Promise.allSettled([
+      batched.account.get.query(),
+      batched.apiKeys.list.query(),
+      batched.sessions.list.query(),
+      batched.apiKeys.delete.mutate({ api_key: '00000000-0000-4000-8000-000000000000' }),
+    ]);
+    expect(me.status === 'fulfilled' && me.value.user.created).toBeInstanceOf(Date);
+    expect(keys.status === 'fulfilled' && keys.value.api_keys.total).toBe(0);
+    expect(sessions.status === 'fulfilled' && sessions.value.sessions.total).toBe(1);
+    expect(missing.status === 'rejected' && (missing.reason as TRPCClientError<AppRouter>).data?.code).toBe('NOT_FOUND');
+  }
 });
 
 /** The error a typed call fails with, as a frontend would look at it. */

@@ -1,6 +1,5 @@
 // The HTTP application: /trpc for the TypeScript frontend, /api for REST callers,
 // both over the same procedures and one createContext.
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -13,6 +12,7 @@ import { buildOpenApiDocument } from './openapi.ts';
 import { restAdapter } from './rest.ts';
 import type { Services } from './services.ts';
 import { contextFactory } from './trpc.ts';
+import { trpcMiddleware } from './trpc-http.ts';
 
 /** The largest request body either face accepts; larger ones answer 413. */
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -108,7 +108,7 @@ export function createApp(services: Services) {
 
   app.use(
     '/trpc',
-    withCors(createExpressMiddleware({
+    withCors(trpcMiddleware({
       router: appRouter,
       createContext: contextFactory(services),
       maxBodySize: BODY_LIMIT_BYTES,
@@ -116,7 +116,7 @@ export function createApp(services: Services) {
         if (toAppError(error).status >= 500) services.log.error({ err: error.cause ?? error, path }, 'request failed');
       },
       responseMeta: errorResponseMeta,
-    }) as Middleware),
+    })),
   );
 
   app.get('/api/health', async (_req: Request, res: Response) => {
