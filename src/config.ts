@@ -18,6 +18,14 @@ const rate = (fallback: string) =>
       return { count, seconds };
     });
 
+/** `scheme://host[:port]` exactly as a browser writes it in Origin, or undefined. */
+function originOf(text: string): string | undefined {
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash || url.pathname !== '/') return undefined;
+  return url.origin;
+}
+
 const flag = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -40,6 +48,21 @@ const schema = z
     DATA_DIR: z.string().min(1).default('./data'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    APP_NAME: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters').default('Panel'),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value, ctx) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+          .map((item) => {
+            const origin = originOf(item);
+            if (!origin) ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${item}` });
+            return origin ?? '';
+          }),
+      ),
     TRUSTED_PROXIES: z
       .string()
       .default('')
@@ -71,6 +94,10 @@ const schema = z
     dataDir: env.DATA_DIR,
     sessionSecret: env.SESSION_SECRET,
     appUrl: new URL(env.APP_URL ?? `http://localhost:${env.PORT}`),
+    /** Whether APP_URL was given: only then is the panel's origin known for certain (SPEC §9b). */
+    appUrlSet: env.APP_URL !== undefined,
+    appName: env.APP_NAME,
+    corsOrigins: env.CORS_ORIGINS,
     trustedProxies: env.TRUSTED_PROXIES,
     twoFactorRequirement: env.TWO_FACTOR_REQUIREMENT,
     apiKeyLimit: env.API_KEY_LIMIT,

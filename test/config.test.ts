@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       sessionIdleSeconds: 7 * 24 * 3600,
     });
     expect(config.appUrl.origin).toBe('http://localhost:3000');
+    expect(config).toMatchObject({ appUrlSet: false, appName: 'Panel', corsOrigins: [] });
   });
 
   it.each([
@@ -32,9 +33,19 @@ describe('loadConfig', () => {
     ['SESSION_SECRET', 'short'],
     ['HOST', 'every-interface'],
     ['TRPC_MAX_BATCH', '0'],
+    ['CORS_ORIGINS', 'http://localhost:5173,localhost:5173'],
+    ['CORS_ORIGINS', 'https://panel.example/app'],
+    ['CORS_ORIGINS', 'ftp://panel.example'],
+    ['APP_NAME', ' '],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('remembers whether APP_URL was given, and writes CORS origins as browsers send them', () => {
+    const config = loadConfig({ APP_URL: 'https://panel.example.com', CORS_ORIGINS: ' http://localhost:5173/ , https://Admin.Example.com:443' });
+    expect(config.appUrlSet).toBe(true);
+    expect(config.corsOrigins).toEqual(['http://localhost:5173', 'https://admin.example.com']);
   });
 
   it('normalises trusted proxies to CIDR ranges', () => {

@@ -51,3 +51,29 @@ it('is served at GET /api/openapi.json', async () => {
   expect(res.headers.get('content-type')).toMatch(/application\/json/);
   expect(res.body.paths['/client/account']).toBeDefined();
 });
+
+it('lists each operation\'s error statuses with the error body, and formats timestamps and identifiers', () => {
+  const document = buildOpenApiDocument();
+  const errorBody = { $ref: '#/components/schemas/Errors' };
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const [method, operation] of Object.entries(item as Record<string, any>)) {
+      const statuses = Object.keys(operation.responses).filter((status) => status !== '200' && status !== 'default');
+      const expected = ['400', ...(operation.security ? ['401', '403'] : [])];
+      expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(expected));
+      for (const status of [...statuses, 'default']) expect(operation.responses[status].content['application/json'].schema).toEqual(errorBody);
+    }
+  }
+  const statusesOf = (path: string, method: string) => Object.keys((document.paths?.[path] as Record<string, any>)[method].responses);
+  expect(statusesOf('/auth/login', 'post')).toContain('429');
+  expect(statusesOf('/client/account', 'patch')).toContain('409');
+  expect(statusesOf('/client/account/api-keys/{api_key}', 'delete')).toContain('404');
+  expect(statusesOf('/client/account/sessions/{session}', 'delete')).toContain('404');
+
+  const schemas = document.components?.schemas as Record<string, any>;
+  for (const name of ['User', 'ApiKey', 'Session']) expect(schemas[name].properties.uuid.format, name).toBe('uuid');
+  expect(schemas.User.properties.created.format).toBe('date-time');
+  expect(schemas.ApiKey.properties.expires.anyOf).toContainEqual({ type: 'string', format: 'date-time' });
+  expect(schemas.Session.properties.last_used.format).toBe('date-time');
+  const parameter = (document.paths?.['/client/account/api-keys/{api_key}'] as Record<string, any>).delete.parameters[0];
+  expect(parameter.schema.format).toBe('uuid');
+});

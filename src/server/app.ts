@@ -1,6 +1,6 @@
 // The HTTP application: /trpc for the TypeScript frontend, /api for REST callers,
 // both over the same procedures and one createContext.
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AppError } from '../errors.ts';
@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './openapi.ts';
 import { restAdapter } from './rest.ts';
 import type { Services } from './services.ts';
 import { contextFactory, sendTrpcError } from './trpc.ts';
+import { trpcMiddleware } from './trpc-http.ts';
 
 /** The largest request body either face accepts; larger ones answer 413. */
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -47,6 +48,25 @@ function securityHeaders(https: boolean) {
     res.setHeaders(headers);
     next();
   };
+}
+
+/**
+ * CORS for the frontends listed in CORS_ORIGINS (SPEC §9c): credentialed, with the methods
+ * of the REST face and the headers the typed client sends. Any other origin, and a request
+ * without one, passes through untouched: no CORS header, and a preflight is not answered.
+ * Undefined when no origin is listed, so that the layer costs nothing then.
+ */
+function corsForFrontends(origins: readonly string[]): Middleware | undefined {
+  if (origins.length === 0) return undefined;
+  const allowed = new Set(origins);
+  return cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['content-type', 'authorization', 'trpc-accept'],
+    exposedHeaders: ['retry-after'],
+    maxAge: 600,
+  });
 }
 
 type Middleware = (req: Request, res: Response, next: NextFunction) => unknown;
@@ -103,13 +123,17 @@ export function createApp(services: Services) {
 
   // The REST procedures come first: they take nearly every request, and each layer before
   // them is a path test every request pays for. Paths they do not know fall through.
+  const frontends = corsForFrontends(services.config.corsOrigins);
+  const withCors = (...steps: Middleware[]) => chain(...(frontends ? [frontends, ...steps] : steps));
+
   const rest = restAdapter(services, BODY_LIMIT_BYTES);
-  app.use('/api', chain(rest.body, rest.handle));
+  app.use('/api', withCors(rest.body, rest.handle));
 
   app.use(
     '/trpc',
-    batchLimit(services.config.trpcMaxBatch),
-    createExpressMiddleware({
+    withCors(
+      batchLimit(services.config.trpcMaxBatch),
+      trpcMiddleware({
       router: appRouter,
       createContext: contextFactory(services),
       maxBodySize: BODY_LIMIT_BYTES,
@@ -117,7 +141,8 @@ export function createApp(services: Services) {
         if (toAppError(error).status >= 500) services.log.error({ err: error.cause ?? error, path }, 'request failed');
       },
       responseMeta: errorResponseMeta,
-    }),
+      }),
+    ),
   );
 
   app.get('/api/health', async (_req: Request, res: Response) => {

@@ -1,6 +1,7 @@
 // The one place where any failure becomes the contract's error: an AppError with a
 // status and messages. Both adapters (/trpc and REST) and the Express fallbacks use it.
 import { TRPCError } from '@trpc/server';
+import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { z, type core } from 'zod';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
@@ -55,4 +56,34 @@ export function errorResponseMeta({ errors: [error] }: { errors: readonly unknow
   if (!error) return {};
   const appError = toAppError(error);
   return { status: appError.status, headers: appError.headers };
+}
+
+/** The tRPC code of each status the API answers with (SPEC §8). */
+const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_SUPPORTED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_SERVER_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * The error a /trpc client sees: the tRPC code and JSON-RPC number that match the status,
+ * the status and the contract's messages. Built field by field so that nothing else (a
+ * stack in development, a `stack` key left undefined) reaches the client.
+ */
+export function trpcErrorShape(shape: { data: { path?: string } }, error: unknown) {
+  const appError = toAppError(error);
+  const code = TRPC_CODE_BY_STATUS[appError.status] ?? 'INTERNAL_SERVER_ERROR';
+  return {
+    message: appError.messages[0]!,
+    code: TRPC_ERROR_CODES_BY_KEY[code],
+    data: { code, httpStatus: appError.status, path: shape.data.path, errors: appError.messages },
+  };
 }

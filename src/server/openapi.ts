@@ -1,6 +1,6 @@
-// The OpenAPI document of the REST face, generated from the routers. Two things the
-// generator cannot say are added here: the {"errors": [...]} error body, and the JSON
-// body of the DELETEs that take one.
+// The OpenAPI document of the REST face, generated from the routers. Three things the
+// generator cannot say are added here: the {"errors": [...]} error body under each error
+// status an operation answers with, and the JSON body of the DELETEs that take one.
 import type { z } from 'zod';
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { createSchema } from 'zod-openapi';
@@ -14,7 +14,18 @@ const errorBody = {
   properties: { errors: { type: 'array', minItems: 1, items: { type: 'string' } } },
 } as const;
 
-type Operation = { parameters?: { in: string }[]; requestBody?: unknown; responses?: Record<string, unknown> };
+type Operation = { parameters?: { in: string }[]; requestBody?: unknown; responses?: Record<string, unknown>; security?: unknown[] };
+
+/**
+ * What each error status means when an operation does not say more. Every operation can
+ * answer 400 (its input is a strict object); an authenticated one 401 and 403; the rest
+ * (404, 409, 429) come from the procedure's `errorResponses`.
+ */
+const STATUS_MEANINGS: Record<number, string> = {
+  400: 'Invalid input: one "<field>: <problem>" per problem, or a rule the request breaks',
+  401: 'Missing, invalid or revoked session cookie or API key',
+  403: 'Permission missing, address not allowed for the key, two-factor required, or a cross-site change refused',
+};
 
 export function buildOpenApiDocument() {
   const document = generateOpenApiDocument(appRouter, {
@@ -34,16 +45,21 @@ export function buildOpenApiDocument() {
   // The generator's per-code error schemas describe its own error body, which the API never sends.
   const schemas = Object.entries(document.components.schemas ?? {}).filter(([name]) => !name.startsWith('error.'));
   document.components.schemas = { ...Object.fromEntries(schemas), Errors: errorBody as never };
-  const errorRef = { description: 'An error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Errors' } } } };
+  const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Errors' } } } });
 
   const bodies = jsonBodyDeletes();
+  const ownErrors = new Map(restRoutes().map((route) => [`${route.method} ${route.path}`, route.errorResponses]));
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
       if (!operation || typeof operation !== 'object' || !operation.responses) continue;
       for (const status of Object.keys(operation.responses)) {
         if (status === 'default' || Number(status) >= 400) delete operation.responses[status];
       }
-      operation.responses.default = errorRef;
+      const statuses: Record<number, string> = { 400: STATUS_MEANINGS[400]! };
+      if (operation.security) Object.assign(statuses, { 401: STATUS_MEANINGS[401], 403: STATUS_MEANINGS[403] });
+      Object.assign(statuses, ownErrors.get(`${method.toUpperCase()} ${path}`));
+      for (const [status, description] of Object.entries(statuses)) operation.responses[status] = errorResponse(description);
+      operation.responses.default = errorResponse('Another error: 405, 413, 415, 500, or 503 when the database cannot be reached');
       const body = method === 'delete' ? bodies.get(path) : undefined;
       if (body) {
         operation.parameters = (operation.parameters ?? []).filter((parameter) => parameter.in !== 'query');

@@ -18,6 +18,8 @@ interface Route {
   jsonBody: boolean;
   /** The procedure's input schema. */
   input: unknown;
+  /** The error statuses the procedure answers with besides 400, 401 and 403, for the document. */
+  errorResponses: Record<number, string>;
 }
 
 /** Every REST route, from the procedures' meta. */
@@ -27,7 +29,8 @@ export function restRoutes(): Route[] {
     if (!meta?.openapi) return [];
     const { method, path } = meta.openapi;
     const source = path.replace(/\{[^}]+\}/g, '[^/]+');
-    return [{ method, path, pattern: new RegExp(`^${source}/?$`, 'i'), jsonBody: meta.jsonBody === true, input: inputs[0] }];
+    const errorResponses = Array.isArray(meta.openapi.errorResponses) ? {} : (meta.openapi.errorResponses ?? {});
+    return [{ method, path, pattern: new RegExp(`^${source}/?$`, 'i'), jsonBody: meta.jsonBody === true, input: inputs[0], errorResponses }];
   });
 }
 

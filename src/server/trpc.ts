@@ -11,8 +11,8 @@ import { mustHaveTwoFactor } from '../rules/two-factor-policy.ts';
 import type { Actor } from '../db/activity-log.ts';
 import { authenticate, userAgentOf, type Principal } from './authenticate.ts';
 import { clientAddress } from './client-address.ts';
-import { isCrossSite } from './cross-site.ts';
-import { toAppError } from './error-mapping.ts';
+import { crossSiteCheck } from './cross-site.ts';
+import { trpcErrorShape } from './error-mapping.ts';
 import type { Services } from './services.ts';
 
 export type Meta = OpenApiMeta & {
@@ -25,11 +25,13 @@ export type Meta = OpenApiMeta & {
 };
 
 export function contextFactory(services: Services) {
+  const isCrossSite = crossSiteCheck(services.config);
   return ({ req, res }: { req: IncomingMessage; res: ServerResponse }) => ({
     req,
     res,
     services,
     clientIp: clientAddress(req, services.config.trustedProxies),
+    isCrossSite,
   });
 }
 
@@ -40,10 +42,7 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
-    errorFormatter: ({ shape, error }) => {
-      const appError = toAppError(error);
-      return { ...shape, message: appError.messages[0]!, data: { ...shape.data, httpStatus: appError.status, errors: appError.messages, stack: undefined } };
-    },
+    errorFormatter: ({ shape, error }) => trpcErrorShape(shape, error),
   });
 
 /**
@@ -72,7 +71,7 @@ export const publicProcedure = t.procedure;
 
 export const protectedProcedure = t.procedure.use(async ({ ctx, meta, type, next }) => {
   const principal = await authenticateOnce(ctx);
-  if (principal.via.kind === 'session' && type === 'mutation' && isCrossSite(ctx.req, ctx.services.config.appUrl)) {
+  if (principal.via.kind === 'session' && type === 'mutation' && ctx.isCrossSite(ctx.req)) {
     throw forbidden('cross-site request refused');
   }
   const { user } = principal;

@@ -20,7 +20,7 @@ const input = z.strictObject({
 
 export const update = protectedProcedure
   .meta({
-    openapi: { method: 'PATCH', path: '/client/account', tags: ['account'], summary: 'Change profile fields; only those given change' },
+    openapi: { method: 'PATCH', path: '/client/account', tags: ['account'], summary: 'Change profile fields; only those given change', errorResponses: { 409: 'username already taken' } },
     permission: 'account.infos',
     twoFactorExempt: true,
   })

@@ -1,5 +1,6 @@
 // The ApiKey object of the contract (SPEC §2): never the key itself or its digest.
 import { z } from 'zod';
+import { timestamp } from '../shared/fields.ts';
 import { stringList, type ApiKey } from '../../db/index.ts';
 
 export const apiKeySchema = z
@@ -11,9 +12,9 @@ export const apiKeySchema = z
     user_permissions: z.array(z.string()),
     admin_permissions: z.array(z.string()),
     server_permissions: z.array(z.string()),
-    last_used: z.date().nullable(),
-    expires: z.date().nullable(),
-    created: z.date(),
+    last_used: timestamp().nullable(),
+    expires: timestamp().nullable(),
+    created: timestamp(),
   })
   .meta({ id: 'ApiKey' });
 

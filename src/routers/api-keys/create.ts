@@ -45,7 +45,7 @@ const KINDS: PermissionKind[] = ['user_permissions', 'admin_permissions', 'serve
 
 export const create = protectedProcedure
   .meta({
-    openapi: { method: 'POST', path: '/client/account/api-keys', tags: ['api-keys'], summary: 'Create an API key; the key is shown only in this answer' },
+    openapi: { method: 'POST', path: '/client/account/api-keys', tags: ['api-keys'], summary: 'Create an API key; the key is shown only in this answer', errorResponses: { 409: 'name taken, or the account has the most keys it may have' } },
     permission: 'api-keys.create',
   })
   .input(input)

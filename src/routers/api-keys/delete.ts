@@ -5,7 +5,7 @@ import { emptyOutput, uuidParam } from '../shared/fields.ts';
 
 export const remove = protectedProcedure
   .meta({
-    openapi: { method: 'DELETE', path: '/client/account/api-keys/{api_key}', tags: ['api-keys'], summary: 'Delete an API key; it stops working at once' },
+    openapi: { method: 'DELETE', path: '/client/account/api-keys/{api_key}', tags: ['api-keys'], summary: 'Delete an API key; it stops working at once', errorResponses: { 404: 'api key not found' } },
     permission: 'api-keys.delete',
   })
   .input(z.strictObject({ api_key: uuidParam('API key') }))

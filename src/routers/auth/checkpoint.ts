@@ -16,7 +16,7 @@ const input = z.strictObject({
 const invalidToken = () => badRequest('invalid confirmation token');
 
 export const checkpoint = publicProcedure
-  .meta({ openapi: { method: 'POST', path: '/auth/login/checkpoint', tags: ['auth'], summary: 'Finish a sign-in with a TOTP or recovery code', protect: false } })
+  .meta({ openapi: { method: 'POST', path: '/auth/login/checkpoint', tags: ['auth'], summary: 'Finish a sign-in with a TOTP or recovery code', errorResponses: { 429: 'too many checkpoints from this address' }, protect: false } })
   .input(input)
   .output(userOutput)
   .mutation(async ({ ctx, input }) => {

@@ -20,7 +20,7 @@ const output = z.discriminatedUnion('type', [
 ]);
 
 export const login = publicProcedure
-  .meta({ openapi: { method: 'POST', path: '/auth/login', tags: ['auth'], summary: 'Sign in with a username or email and a password', protect: false } })
+  .meta({ openapi: { method: 'POST', path: '/auth/login', tags: ['auth'], summary: 'Sign in with a username or email and a password', errorResponses: { 429: 'too many sign-ins from this address' }, protect: false } })
   .input(input)
   .output(output)
   .mutation(async ({ ctx, input }) => {

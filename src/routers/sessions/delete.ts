@@ -5,7 +5,7 @@ import { emptyOutput, uuidParam } from '../shared/fields.ts';
 
 export const remove = protectedProcedure
   .meta({
-    openapi: { method: 'DELETE', path: '/client/account/sessions/{session}', tags: ['sessions'], summary: 'End one session of the account' },
+    openapi: { method: 'DELETE', path: '/client/account/sessions/{session}', tags: ['sessions'], summary: 'End one session of the account', errorResponses: { 404: 'session not found' } },
     permission: 'sessions.delete',
   })
   .input(z.strictObject({ session: uuidParam('session') }))

@@ -1,5 +1,6 @@
 // The User object of the contract (SPEC §2): never a password hash, a TOTP secret or a recovery code.
 import { z } from 'zod';
+import { timestamp } from './fields.ts';
 import type { Config } from '../../config.ts';
 import { mustHaveTwoFactor } from '../../rules/two-factor-policy.ts';
 import type { Account } from '../../db/index.ts';
@@ -15,12 +16,12 @@ export const userSchema = z
     name_last: z.string(),
     admin: z.boolean(),
     totp_enabled: z.boolean(),
-    totp_last_used: z.date().nullable(),
+    totp_last_used: timestamp().nullable(),
     require_two_factor: z.boolean().meta({ description: 'Whether the account must turn on two-factor authentication' }),
     language: z.string(),
     toast_position: z.enum(TOAST_POSITIONS),
     start_on_grouped_servers: z.boolean(),
-    created: z.date(),
+    created: timestamp(),
   })
   .meta({ id: 'User' });
 

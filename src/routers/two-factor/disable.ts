@@ -14,7 +14,7 @@ export const disable = protectedProcedure
       method: 'DELETE',
       path: '/client/account/two-factor',
       tags: ['two-factor'],
-      summary: 'Turn two-factor off with a TOTP or recovery code and the password',
+      summary: 'Turn two-factor off with a TOTP or recovery code and the password', errorResponses: { 409: 'two-factor authentication is not enabled' },
       description: 'Takes a JSON body {"code", "password"}, as documented; a password never goes in a URL.',
     },
     permission: 'account.two-factor',

@@ -15,7 +15,7 @@ const input = z.strictObject({
 
 export const enable = protectedProcedure
   .meta({
-    openapi: { method: 'POST', path: '/client/account/two-factor', tags: ['two-factor'], summary: 'Turn two-factor on with the first code; answers 10 recovery codes' },
+    openapi: { method: 'POST', path: '/client/account/two-factor', tags: ['two-factor'], summary: 'Turn two-factor on with the first code; answers 10 recovery codes', errorResponses: { 409: 'two-factor authentication is already enabled' } },
     permission: 'account.two-factor',
     twoFactorExempt: true,
   })
