@@ -1,7 +1,7 @@
 // Account changes shared by the API and the CLI (the tests sign up the same way).
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../rules/passwords.ts';
-import type { Db } from './index.ts';
+import type { Db, DbClient } from './index.ts';
 
 export interface NewAccount {
   username: string;
@@ -29,10 +29,8 @@ export async function createAccount(db: Db, account: NewAccount) {
   });
 }
 
-/** Turns two-factor authentication off: the secret and every recovery code go. */
-export async function turnOffTwoFactor(db: Db, userId: string) {
-  await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null } }),
-    db.recoveryCode.deleteMany({ where: { userId } }),
-  ]);
+/** Turns two-factor authentication off: the secret and every recovery code go. Run it in a transaction. */
+export async function turnOffTwoFactor(tx: DbClient, userId: string) {
+  await tx.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null } });
+  await tx.recoveryCode.deleteMany({ where: { userId } });
 }

@@ -25,7 +25,8 @@ export type Account = User & { role: Role | null };
 export type Db = InstanceType<typeof SqliteClient>;
 
 /** The client or a transaction's client: what code that may run inside a transaction takes. */
-export type DbClient = Db | Prisma.TransactionClient;
+export type TransactionClient = Prisma.TransactionClient;
+export type DbClient = Db | TransactionClient;
 
 export interface Database {
   db: Db;
