@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors.ts';
 import { hashPassword, verifyPassword } from '../../rules/passwords.ts';
+import { recordActivity } from '../../db/activity-log.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { currentPassword, emptyOutput, newPassword } from '../shared/fields.ts';
 
@@ -29,6 +30,7 @@ export const changePassword = protectedProcedure
       const changed = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
       if (changed.count === 0) throw badRequest('current_password: invalid password');
       await tx.session.deleteMany({ where: { userId: user.id, ...(keep && { id: { not: keep } }) } });
+      await recordActivity(tx, ctx.actor, 'account:password-changed', {});
     });
     return {};
   });

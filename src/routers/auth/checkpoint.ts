@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors.ts';
 import { takeAttempt } from '../../db/rate-limits.ts';
-import { publicProcedure } from '../../server/trpc.ts';
-import { spendSecondFactor } from '../shared/second-factor.ts';
+import { recordActivity } from '../../db/activity-log.ts';
+import { actorOf, publicProcedure } from '../../server/trpc.ts';
+import { secondFactorMethod, spendSecondFactor } from '../shared/second-factor.ts';
 import { presentUser, userOutput } from '../shared/user.ts';
 import { readCheckpointToken } from './checkpoint-token.ts';
 import { startSession } from './start-session.ts';
@@ -23,9 +24,11 @@ export const checkpoint = publicProcedure
     const user = userId && (await db.user.findUnique({ where: { id: userId }, include: { role: true } }));
     if (!user || !user.totpEnabled) throw badRequest('invalid confirmation token');
     const result = await spendSecondFactor(ctx.services, user, input.code);
+    const method = secondFactorMethod(input.code);
+    if (result !== 'accepted') await recordActivity(db, actorOf(ctx, user.id), 'auth:failure', { method, reason: 'code' });
     if (result === 'replayed') throw badRequest('this code has already been used');
     if (result === 'invalid') throw badRequest('invalid confirmation code');
-    await startSession(ctx, user.id);
+    await startSession(ctx, user.id, method);
     const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { role: true } });
     return { user: presentUser(fresh, config) };
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { badRequest, conflict } from '../../errors.ts';
 import { verifyPassword } from '../../rules/passwords.ts';
 import { hashRecoveryCode, newRecoveryCodes } from '../../rules/totp.ts';
+import { recordActivity } from '../../db/activity-log.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { currentPassword } from '../shared/fields.ts';
 import { spendSecondFactor } from '../shared/second-factor.ts';
@@ -39,6 +40,7 @@ export const enable = protectedProcedure
       await tx.recoveryCode.createMany({
         data: codes.map((code) => ({ id: randomUUID(), userId: user.id, codeHash: hashRecoveryCode(keys.recoveryCodes, code) })),
       });
+      await recordActivity(tx, ctx.actor, 'account:two-factor.enable', {});
     });
     return { recovery_codes: codes };
   });
