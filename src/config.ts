@@ -56,6 +56,7 @@ const schema = z
     RATE_LIMIT_CHECKPOINT: rate('10/300'),
     SESSION_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
     SESSION_MAX_AGE: seconds(30 * 24 * 3600),
+    ACTIVITY_RETENTION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(90),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -70,6 +71,7 @@ const schema = z
     rateLimits: { login: env.RATE_LIMIT_LOGIN, checkpoint: env.RATE_LIMIT_CHECKPOINT },
     sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
+    activityRetentionDays: env.ACTIVITY_RETENTION_DAYS,
   }));
 
 export type Config = z.output<typeof schema>;

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { forgetOldActivities } from '../db/activity-log.ts';
 import { LastUsedWriter } from '../db/last-used.ts';
 import { openDatabase } from '../db/index.ts';
 import { forgetOldAttempts } from '../db/rate-limits.ts';
@@ -22,7 +23,7 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Deletes what can never be used again: expired sessions, expired keys, old rate-limit hits. */
+/** Deletes what can never be used again (expired sessions, expired keys, old rate-limit hits) and activity past its retention. */
 export async function cleanUp(services: Services, now = Date.now()) {
   const { db, config } = services;
   const cutoff = expiryCutoffs({ idleSeconds: config.sessionIdleSeconds, maxAgeSeconds: config.sessionMaxAgeSeconds }, now);
@@ -30,6 +31,7 @@ export async function cleanUp(services: Services, now = Date.now()) {
   await db.apiKey.deleteMany({ where: { expires: { lte: new Date(now) } } });
   const longestWindow = Math.max(config.rateLimits.login.seconds, config.rateLimits.checkpoint.seconds);
   await forgetOldAttempts(db, longestWindow, new Date(now));
+  await forgetOldActivities(db, new Date(now - config.activityRetentionDays * 24 * 3600 * 1000));
 }
 
 export async function startServer(config: Config, options: { host?: string; log?: Logger } = {}): Promise<Running> {
