@@ -2,7 +2,7 @@
 // change, through the same transaction client, so a change and its entry commit or roll
 // back together. A failed sign-in changes nothing and is written on its own.
 import { randomUUID } from 'node:crypto';
-import type { Db, DbClient, TransactionClient } from './index.ts';
+import type { Db, TransactionClient } from './index.ts';
 
 export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'security_key';
 
@@ -47,12 +47,13 @@ export interface Actor {
 }
 
 /**
- * Writes one entry and counts it on its account. Given a transaction's client, both belong to
- * that transaction; given the database itself (a failed sign-in), they commit together alone.
+ * A transaction's client, never the database itself (which has `$connect`): an entry is written
+ * in the transaction of the change it describes.
  */
-export async function recordActivity<E extends ActivityEvent>(db: DbClient, actor: Actor, event: E, data: ActivityEvents[E], at = new Date()): Promise<void> {
-  if ('$transaction' in db) return (db as Db).$transaction((tx) => recordActivity(tx, actor, event, data, at));
-  const tx = db as TransactionClient;
+type InTransaction = TransactionClient & { $connect?: never };
+
+/** Writes one entry and counts it on its account, in the caller's transaction. */
+export async function recordActivity<E extends ActivityEvent>(tx: InTransaction, actor: Actor, event: E, data: ActivityEvents[E], at = new Date()) {
   await tx.activity.create({
     data: {
       id: randomUUID(),
@@ -70,6 +71,10 @@ export async function recordActivity<E extends ActivityEvent>(db: DbClient, acto
   await tx.$executeRaw`INSERT INTO "activity_counts" ("user_id", "count") VALUES (${actor.userId}, 1)
     ON CONFLICT ("user_id") DO UPDATE SET "count" = "activity_counts"."count" + 1`;
 }
+
+/** A failed sign-in changes nothing: its entry (and count) commit on their own. */
+export const recordSignInFailure = (db: Db, actor: Actor, data: ActivityEvents['auth:failure']) =>
+  db.$transaction((tx) => recordActivity(tx, actor, 'auth:failure', data));
 
 /** A search counts its matches up to here: past it, `total` says at least this many. */
 export const SEARCH_COUNT_LIMIT = 10_000;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors.ts';
 import { takeAttempt } from '../../db/rate-limits.ts';
-import { recordActivity } from '../../db/activity-log.ts';
+import { recordSignInFailure } from '../../db/activity-log.ts';
 import { actorOf, publicProcedure } from '../../server/trpc.ts';
 import { secondFactorMethod, spendSecondFactor } from '../shared/second-factor.ts';
 import { presentUser, userOutput } from '../shared/user.ts';
@@ -25,7 +25,7 @@ export const checkpoint = publicProcedure
     if (!user || !user.totpEnabled) throw badRequest('invalid confirmation token');
     const result = await spendSecondFactor(ctx.services, user, input.code);
     const method = secondFactorMethod(input.code);
-    if (result !== 'accepted') await recordActivity(db, actorOf(ctx, user.id), 'auth:failure', { method, reason: 'code' });
+    if (result !== 'accepted') await recordSignInFailure(db, actorOf(ctx, user.id), { method, reason: 'code' });
     if (result === 'replayed') throw badRequest('this code has already been used');
     if (result === 'invalid') throw badRequest('invalid confirmation code');
     await startSession(ctx, user.id, method);

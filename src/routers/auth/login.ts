@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badRequest } from '../../errors.ts';
 import { verifyPassword } from '../../rules/passwords.ts';
 import { takeAttempt } from '../../db/rate-limits.ts';
-import { recordActivity } from '../../db/activity-log.ts';
+import { recordSignInFailure } from '../../db/activity-log.ts';
 import { actorOf, publicProcedure } from '../../server/trpc.ts';
 import { currentPassword } from '../shared/fields.ts';
 import { presentUser, userSchema } from '../shared/user.ts';
@@ -30,7 +30,7 @@ export const login = publicProcedure
     const user = await db.user.findFirst({ where: { OR: [{ usernameKey: key }, { emailKey: key }] }, include: { role: true } });
     // An unknown account costs a decoy verification: same answer, similar time.
     if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
-      if (user) await recordActivity(db, actorOf(ctx, user.id), 'auth:failure', { method: 'password', reason: 'password' });
+      if (user) await recordSignInFailure(db, actorOf(ctx, user.id), { method: 'password', reason: 'password' });
       throw badRequest('invalid username or password');
     }
     if (user.totpEnabled) return { type: 'two_factor_required' as const, token: await issueCheckpointToken(keys.checkpoint, user.id) };
