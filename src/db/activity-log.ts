@@ -114,10 +114,13 @@ export async function forgetOldActivities(db: Db, before: Date, batchSize = 1000
     const deleted = await db.$transaction(async (tx) => {
       const batch = await tx.activity.findMany({ where: { created: { lt: before } }, orderBy: { created: 'asc' }, take: batchSize, select: { id: true, userId: true } });
       if (batch.length === 0) return 0;
-      await tx.activity.deleteMany({ where: { id: { in: batch.map((row) => row.id) } } });
-      const perAccount = new Map<string, number>();
-      for (const { userId } of batch) perAccount.set(userId, (perAccount.get(userId) ?? 0) + 1);
-      for (const [userId, count] of perAccount) await tx.activityCount.updateMany({ where: { userId }, data: { count: { decrement: count } } });
+      const perAccount = new Map<string, string[]>();
+      for (const { id, userId } of batch) perAccount.set(userId, [...(perAccount.get(userId) ?? []), id]);
+      for (const [userId, ids] of perAccount) {
+        // What this transaction deleted, not what it selected: another instance's cleanup may have been first.
+        const { count } = await tx.activity.deleteMany({ where: { id: { in: ids } } });
+        if (count > 0) await tx.activityCount.updateMany({ where: { userId }, data: { count: { decrement: count } } });
+      }
       return batch.length;
     });
     if (deleted < batchSize) return;
