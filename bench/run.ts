@@ -72,7 +72,7 @@ async function load(label: string, server: Server, path: string, headers: Record
     connections: CONNECTIONS,
     duration: SECONDS,
     pipelining: 1,
-    ...(send && { method: send.method, setupRequest: (request: object) => ({ ...request, body: send.body() }) }),
+    ...(send && { requests: [{ method: send.method, setupRequest: (request: object) => ({ ...request, body: send.body() }) }] }),
   });
   const cpuSeconds = (cpuTicks(server.pid) - before) / TICKS_PER_SECOND;
   const bad = result.non2xx + result.errors + result.timeouts;
