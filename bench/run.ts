@@ -8,6 +8,11 @@
 // route of its own rounds, beside a like figure with ten keys taken just before. Beside
 // each run stands the server's own CPU time per request, the figure that does not depend
 // on the load generator's share.
+//
+// The activity rows: PATCH /account that changes a field (and writes its activity row) against
+// the same PATCH repeating the values the account already has (same transaction and UPDATE, no
+// row), in the same rounds; and the activity page's first page with 100 rows on the account and
+// then, on the same server, with 1,000,000. `BENCH_ONLY=activity` (or `reads`) runs one part.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -24,6 +29,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 32;
 /** The queries of the batched row: account.get, apiKeys.list and sessions.list, all without input. */
 const BATCHED = ['account.get', 'apiKeys.list', 'sessions.list'];
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const part = (name: 'reads' | 'activity') => !ONLY || ONLY.includes(name);
 const PASSWORD = 'benchmark password';
 /** Linux's clock ticks per second in /proc/<pid>/stat. */
 const TICKS_PER_SECOND = 100;
@@ -53,9 +60,22 @@ const cpuTicks = (pid: number) => {
 const rssMb = (pid: number, field: 'VmHWM' | 'VmRSS') =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-async function load(label: string, server: Server, path: string, headers: Record<string, string> = {}): Promise<Result> {
+/** A request other than a GET: its method and a body made afresh for every request. */
+interface Send {
+  method: 'PATCH';
+  body: () => string;
+}
+
+async function load(label: string, server: Server, path: string, headers: Record<string, string> = {}, send?: Send): Promise<Result> {
   const before = cpuTicks(server.pid);
-  const result = await autocannon({ url: server.url + path, headers, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
+  const result = await autocannon({
+    url: server.url + path,
+    headers: send ? { ...headers, 'content-type': 'application/json' } : headers,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    pipelining: 1,
+    ...(send && { requests: [{ method: send.method, setupRequest: (request: object) => ({ ...request, body: send.body() }) }] }),
+  });
   const cpuSeconds = (cpuTicks(server.pid) - before) / TICKS_PER_SECOND;
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad > 0) throw new Error(`${label}: ${bad} failed requests of ${result.requests.total}`);
@@ -171,7 +191,7 @@ function attack(server: Server, cookie: string) {
   };
 }
 
-type Run = [label: string, server: Server, path: string, headers: Record<string, string>];
+type Run = [label: string, server: Server, path: string, headers: Record<string, string>, send?: Send];
 
 /** The median of each run over the rounds; `afterRound` runs at the end of every round. */
 async function inRounds(runs: Run[], afterRound: () => Promise<void> = async () => {}) {
@@ -179,7 +199,7 @@ async function inRounds(runs: Run[], afterRound: () => Promise<void> = async () 
   for (let round = 0; round < ROUNDS; round++) {
     // Each round starts one place further on, so that no run always comes first after a pause.
     const order = [...runs.slice(round % runs.length), ...runs.slice(0, round % runs.length)];
-    for (const [label, server, path, headers] of order) samples.get(label)!.push(await load(label, server, path, headers));
+    for (const [label, server, path, headers, send] of order) samples.get(label)!.push(await load(label, server, path, headers, send));
     await afterRound();
   }
   return [...samples.values()].map(median);
@@ -257,6 +277,91 @@ async function benchDatabase(databaseUrl: string, bare: Server) {
   }
 }
 
+/**
+ * Gives an account `count` more sign-in entries, each older than all it has (from the
+ * `from`-th second before yesterday on), with multi-row INSERT ... SELECT statements, and counts them.
+ */
+async function addActivity({ db, provider }: Database, userId: string, from: number, count: number) {
+  const columns = 'INSERT INTO activities (id, user_id, event, ip, user_agent, data, created)';
+  for (let done = 0; done < count; done += 100_000) {
+    const n = Math.min(100_000, count - done);
+    const offset = from + done;
+    await db.$executeRawUnsafe(
+      provider === 'sqlite'
+        ? `WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${n}), h(i, x) AS (SELECT i, lower(hex(randomblob(16))) FROM s)
+           ${columns} SELECT substr(x, 1, 8) || '-' || substr(x, 9, 4) || '-4' || substr(x, 14, 3) || '-8' || substr(x, 18, 3) || '-' || substr(x, 21, 12),
+             ?, 'auth:success', '10.0.' || (i % 250) || '.1', 'bench', '{"method":"password"}',
+             strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 day', '-' || (i + ${offset}) || ' seconds') FROM h`
+        : `${columns} SELECT gen_random_uuid()::text, $1, 'auth:success', '10.0.' || (i % 250) || '.1', 'bench', '{"method":"password"}'::jsonb,
+             (now() AT TIME ZONE 'UTC') - interval '1 day' - (i + ${offset}) * interval '1 second' FROM generate_series(1, ${n}) i`,
+      userId,
+    );
+  }
+  await db.$executeRaw`INSERT INTO activity_counts (user_id, count) VALUES (${userId}, ${count})
+    ON CONFLICT (user_id) DO UPDATE SET count = activity_counts.count + excluded.count`;
+  await db.$executeRawUnsafe(provider === 'sqlite' ? 'ANALYZE' : 'VACUUM ANALYZE activities');
+}
+
+/** An account with 100 activity entries and a key that may read them and change the profile. */
+async function seedActivity(databaseUrl: string) {
+  const database = await openDatabase(databaseUrl);
+  try {
+    const user = await createAccount(database.db, { username: 'activity-bench', email: 'activity-bench@example.com', password: PASSWORD, nameFirst: 'same' });
+    const key = generateApiKey();
+    await database.db.apiKey.create({ data: keyRow(user.id, 'activity', key.keyStart, key.keyHash, ['account.infos', 'activity.read']) });
+    await addActivity(database, user.id, 0, 100);
+    return { key: key.key, userId: user.id };
+  } finally {
+    await database.close();
+  }
+}
+
+async function benchActivity(databaseUrl: string, bare: Server) {
+  const account = await seedActivity(databaseUrl);
+  const panel = await startPanel(databaseUrl);
+  const database = await openDatabase(databaseUrl);
+  const entries = () => database.db.activity.count({ where: { userId: account.userId } });
+  try {
+    const bearer = { authorization: `Bearer ${account.key}` };
+    const bareRoute: Run = ['bare Express 5, constant', bare, '/constant', {}];
+    const page = (rows: string): Run => [`REST, activity page, ${rows} rows`, panel, '/api/client/account/activity', bearer];
+    const read: Run = ['REST, API key (account read)', panel, '/api/client/account', bearer];
+    for (const run of [bareRoute, page('100'), read]) await load(...run);
+
+    const before = await entries();
+    const [bareFew, fewRows, readRun] = (await inRounds([bareRoute, page('100'), read])) as [Result, Result, Result];
+    const readsWrote = (await entries()) - before;
+
+    await addActivity(database, account.userId, 100, 1_000_000 - 100);
+    await load(...page('1,000,000'));
+    const [bareMany, manyRows] = (await inRounds([bareRoute, page('1,000,000')])) as [Result, Result];
+
+    // Both PATCH the first name in one transaction; only a new value makes an activity row.
+    let n = 0;
+    const withRow: Run = ['REST, PATCH /account, with its row', panel, '/api/client/account', bearer, { method: 'PATCH', body: () => JSON.stringify({ name_first: `name ${++n}` }) }];
+    const withoutRow: Run = ['REST, PATCH /account, no change, no row', panel, '/api/client/account', bearer, { method: 'PATCH', body: () => JSON.stringify({ name_first: 'same' }) }];
+    await load(...withRow);
+    await load(...withoutRow);
+    const beforePatches = await entries();
+    const [patchRow, patchNoRow] = (await inRounds([withRow, withoutRow])) as [Result, Result];
+    const patchRows = (await entries()) - beforePatches;
+
+    const change = (factor: number) => `${factor >= 1 ? '+' : ''}${((factor - 1) * 100).toFixed(1)}%`;
+    const pageEffect = manyRows.rps / bareMany.rps / (fewRows.rps / bareFew.rps);
+    const patchEffect = patchRow.rps / patchNoRow.rps;
+    const targets = [
+      { target: 'authenticated reads write no activity row', value: `${readsWrote} rows`, met: readsWrote === 0 },
+      { target: 'PATCH with its activity row no more than 15% below without', value: `${change(patchEffect)} (${patchRows} rows written in the measured rounds)`, met: patchEffect >= 0.85 },
+      { target: '1,000,000 rows: first page (x bare) no more than 10% below 100 rows', value: change(pageEffect), met: pageEffect >= 0.9 },
+    ];
+    const rows: [Result, Result][] = [[bareFew, bareFew], [fewRows, bareFew], [readRun, bareFew], [manyRows, bareMany], [patchRow, bareFew], [patchNoRow, bareFew]];
+    return { rows, targets };
+  } finally {
+    await database.close();
+    await stop(panel);
+  }
+}
+
 /** Each row with the bare route it is compared with. */
 const print = (rows: [Result, Result][]) => {
   console.log(`${'run'.padEnd(40)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'x bare'.padStart(7)} ${'CPU us/req'.padStart(11)}`);
@@ -288,11 +393,12 @@ if (postgres) databases.push(['PostgreSQL', () => postgresDatabase('bench')]);
 let allMet = true;
 try {
   for (const [name, open] of databases) {
-    const { rows, targets } = await benchDatabase(await open(), bare);
+    const url = await open();
+    const parts = [...(part('reads') ? [await benchDatabase(url, bare)] : []), ...(part('activity') ? [await benchActivity(url, bare)] : [])];
     console.log(`${name}\n`);
-    print(rows);
+    print(parts.flatMap((p) => p.rows));
     console.log('');
-    for (const t of targets) {
+    for (const t of parts.flatMap((p) => p.targets)) {
       allMet &&= t.met;
       console.log(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.value}`);
     }

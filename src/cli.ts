@@ -99,7 +99,7 @@ async function main(argv: string[]) {
     try {
       const user = await db.user.findUnique({ where: { usernameKey: foldCase(input.username) } });
       if (!user) throw new UsageError(`no user named ${input.username}`);
-      await turnOffTwoFactor(db, user.id);
+      await db.$transaction((tx) => turnOffTwoFactor(tx, user.id));
       console.log(`two-factor authentication is off for ${user.username}`);
     } finally {
       await close();

@@ -86,6 +86,7 @@ const schema = z
     TRPC_MAX_BATCH: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(10),
     SESSION_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
     SESSION_MAX_AGE: seconds(30 * 24 * 3600),
+    ACTIVITY_RETENTION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(90),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -106,6 +107,7 @@ const schema = z
     trpcMaxBatch: env.TRPC_MAX_BATCH,
     sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
+    activityRetentionDays: env.ACTIVITY_RETENTION_DAYS,
   }));
 
 export type Config = z.output<typeof schema>;

@@ -18,13 +18,14 @@ afterAll(() => server.close());
 /** What a refused request must leave as it was. */
 async function snapshot() {
   const db = server.services.db;
-  const [row, keys, sessions, codes] = await Promise.all([
+  const [row, keys, sessions, codes, activities] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: user.id } }),
     db.apiKey.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' }, select: { id: true, name: true } }),
     db.session.count({ where: { userId: user.id } }),
     db.recoveryCode.count({ where: { userId: user.id } }),
+    db.activity.count({ where: { userId: user.id } }),
   ]);
-  return JSON.stringify({ row, keys, sessions, codes });
+  return JSON.stringify({ row, keys, sessions, codes, activities });
 }
 
 const hostileString = fc.oneof(

@@ -36,6 +36,7 @@ it('documents every REST route, both security schemes, the error body and the DE
       'DELETE /client/account/sessions',
       'DELETE /client/account/sessions/{session}',
       'GET /client/permissions',
+      'GET /client/account/activity',
     ].sort(),
   );
   expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(['bearerAuth', 'sessionCookie']);

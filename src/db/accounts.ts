@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../rules/passwords.ts';
 import { foldCase } from '../rules/text.ts';
-import type { Db } from './index.ts';
+import type { Db, DbClient } from './index.ts';
 
 export interface NewAccount {
   username: string;
@@ -30,11 +30,9 @@ export async function createAccount(db: Db, account: NewAccount) {
   });
 }
 
-/** Turns two-factor authentication off: the secret, every recovery code and every pending sign-in go. */
-export async function turnOffTwoFactor(db: Db, userId: string) {
-  await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null } }),
-    db.recoveryCode.deleteMany({ where: { userId } }),
-    db.checkpointToken.deleteMany({ where: { userId } }),
-  ]);
+/** Turns two-factor authentication off: the secret, every recovery code and every pending sign-in go. Run it in a transaction. */
+export async function turnOffTwoFactor(tx: DbClient, userId: string) {
+  await tx.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null } });
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.checkpointToken.deleteMany({ where: { userId } });
 }

@@ -2,7 +2,7 @@
 // change, through the same transaction client, so a change and its entry commit or roll
 // back together. A failed sign-in changes nothing and is written on its own.
 import { randomUUID } from 'node:crypto';
-import type { DbClient } from './index.ts';
+import type { Db, TransactionClient } from './index.ts';
 
 export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'security_key';
 
@@ -46,8 +46,15 @@ export interface Actor {
   apiKey: { id: string; name: string; keyStart: string } | null;
 }
 
-export async function recordActivity<E extends ActivityEvent>(db: DbClient, actor: Actor, event: E, data: ActivityEvents[E], at = new Date()) {
-  await db.activity.create({
+/**
+ * A transaction's client, never the database itself (which has `$connect`): an entry is written
+ * in the transaction of the change it describes.
+ */
+type InTransaction = TransactionClient & { $connect?: never };
+
+/** Writes one entry and counts it on its account, in the caller's transaction. */
+export async function recordActivity<E extends ActivityEvent>(tx: InTransaction, actor: Actor, event: E, data: ActivityEvents[E], at = new Date()) {
+  await tx.activity.create({
     data: {
       id: randomUUID(),
       userId: actor.userId,
@@ -61,4 +68,61 @@ export async function recordActivity<E extends ActivityEvent>(db: DbClient, acto
       created: at,
     },
   });
+  await tx.$executeRaw`INSERT INTO "activity_counts" ("user_id", "count") VALUES (${actor.userId}, 1)
+    ON CONFLICT ("user_id") DO UPDATE SET "count" = "activity_counts"."count" + 1`;
+}
+
+/** A failed sign-in changes nothing: its entry (and count) commit on their own. */
+export const recordSignInFailure = (db: Db, actor: Actor, data: ActivityEvents['auth:failure']) =>
+  db.$transaction((tx) => recordActivity(tx, actor, 'auth:failure', data));
+
+/** A search counts its matches up to here: past it, `total` says at least this many. */
+export const SEARCH_COUNT_LIMIT = 10_000;
+
+/**
+ * Event names and addresses are written in these characters only (addresses lower-cased). A
+ * search holding any other character (among them LIKE's `%` and `_`) matches nothing, and one
+ * made of them alone is a literal prefix for LIKE on both databases.
+ */
+const SEARCHABLE = /^[a-z0-9.:-]+$/;
+
+/**
+ * One page of an account's activity, newest first, and how many entries there are: the
+ * account's counter without a search (a million rows are not counted per page), the matches
+ * up to SEARCH_COUNT_LIMIT with one. `search` is a prefix of the event name or the address.
+ */
+export async function activityPage(db: Db, userId: string, page: { page: number; perPage: number; search?: string }) {
+  const term = page.search?.toLowerCase();
+  if (term !== undefined && !SEARCHABLE.test(term)) return { total: 0, rows: [] };
+  const where = { userId, ...(term !== undefined && { OR: [{ event: { startsWith: term } }, { ip: { startsWith: term } }] }) };
+  const [total, rows] = await Promise.all([
+    term === undefined
+      ? db.activityCount.findUnique({ where: { userId } }).then((counter) => counter?.count ?? 0)
+      : db.activity.count({ where, take: SEARCH_COUNT_LIMIT }),
+    db.activity.findMany({ where, orderBy: [{ created: 'desc' }, { id: 'desc' }], skip: (page.page - 1) * page.perPage, take: page.perPage }),
+  ]);
+  return { total, rows };
+}
+
+/**
+ * Deletes entries made before `before`, oldest first, `batchSize` at a time (each batch a short
+ * transaction that walks the created index and takes the deleted entries off their counters),
+ * so a large backlog never holds the database for long.
+ */
+export async function forgetOldActivities(db: Db, before: Date, batchSize = 1000) {
+  for (;;) {
+    const deleted = await db.$transaction(async (tx) => {
+      const batch = await tx.activity.findMany({ where: { created: { lt: before } }, orderBy: { created: 'asc' }, take: batchSize, select: { id: true, userId: true } });
+      if (batch.length === 0) return 0;
+      const perAccount = new Map<string, string[]>();
+      for (const { id, userId } of batch) perAccount.set(userId, [...(perAccount.get(userId) ?? []), id]);
+      for (const [userId, ids] of perAccount) {
+        // What this transaction deleted, not what it selected: another instance's cleanup may have been first.
+        const { count } = await tx.activity.deleteMany({ where: { id: { in: ids } } });
+        if (count > 0) await tx.activityCount.updateMany({ where: { userId }, data: { count: { decrement: count } } });
+      }
+      return batch.length;
+    });
+    if (deleted < batchSize) return;
+  }
 }

@@ -16,7 +16,7 @@ import { LOCK_WAIT_MS, waitingForLocks } from './sqlite-locks.ts';
 
 import type { Prisma, Role, User } from './generated/sqlite/client.ts';
 
-export type { ApiKey, Role, Session, User } from './generated/sqlite/client.ts';
+export type { Activity, ApiKey, Role, Session, User } from './generated/sqlite/client.ts';
 
 /** An account with its role, as authentication reads it. */
 export type Account = User & { role: Role | null };
@@ -28,7 +28,8 @@ export type Account = User & { role: Role | null };
 export type Db = InstanceType<typeof SqliteClient>;
 
 /** The client or a transaction's client: what code that may run inside a transaction takes. */
-export type DbClient = Db | Prisma.TransactionClient;
+export type TransactionClient = Prisma.TransactionClient;
+export type DbClient = Db | TransactionClient;
 
 export interface Database {
   db: Db;

@@ -1,5 +1,6 @@
 // The whole API. The TypeScript frontend imports `AppRouter` from here.
 import { accountRouter } from './account/index.ts';
+import { activityRouter } from './activity/index.ts';
 import { apiKeysRouter } from './api-keys/index.ts';
 import { authRouter } from './auth/index.ts';
 import { permissionsRouter } from './permissions/index.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   twoFactor: twoFactorRouter,
   sessions: sessionsRouter,
   permissions: permissionsRouter,
+  activity: activityRouter,
 });
 
 export type AppRouter = typeof appRouter;

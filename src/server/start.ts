@@ -4,6 +4,7 @@ import { isIPv6, type AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { forgetOldActivities } from '../db/activity-log.ts';
 import { LastUsedWriter } from '../db/last-used.ts';
 import { openDatabase } from '../db/index.ts';
 import { forgetExpiredCheckpointTokens } from '../db/checkpoint-tokens.ts';
@@ -30,7 +31,7 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Deletes what can never be used again: expired sessions, keys and checkpoint tokens, old rate-limit hits. */
+/** Deletes what can never be used again (expired sessions, keys and checkpoint tokens, old rate-limit hits) and activity past its retention. */
 export async function cleanUp(services: Services, now = Date.now()) {
   const { db, config } = services;
   const cutoff = expiryCutoffs({ idleSeconds: config.sessionIdleSeconds, maxAgeSeconds: config.sessionMaxAgeSeconds }, now);
@@ -39,6 +40,7 @@ export async function cleanUp(services: Services, now = Date.now()) {
   await forgetExpiredCheckpointTokens(db, new Date(now));
   const longestWindow = Math.max(...Object.values(config.rateLimits).map((limit) => limit.seconds));
   await forgetOldAttempts(db, longestWindow, new Date(now));
+  await forgetOldActivities(db, new Date(now - config.activityRetentionDays * 24 * 3600 * 1000));
 }
 
 /** Node's own refusals of a request it could not read, in the contract's words. */

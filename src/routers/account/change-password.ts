@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { voidCheckpointTokens } from '../../db/checkpoint-tokens.ts';
 import { badRequest } from '../../errors.ts';
 import { hashPassword } from '../../rules/passwords.ts';
+import { recordActivity } from '../../db/activity-log.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { currentPassword, emptyOutput, newPassword } from '../shared/fields.ts';
 import { verifyPasswordReentry } from '../shared/password-reentry.ts';
@@ -32,6 +33,7 @@ export const changePassword = protectedProcedure
       if (changed.count === 0) throw badRequest('current_password: invalid password');
       await tx.session.deleteMany({ where: { userId: user.id, ...(keep && { id: { not: keep } }) } });
       await voidCheckpointTokens(tx, user.id);
+      await recordActivity(tx, ctx.actor, 'account:password-changed', {});
     });
     return {};
   });

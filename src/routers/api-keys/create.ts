@@ -7,6 +7,7 @@ import { inheritKeyLimits } from '../../rules/api-key-inheritance.ts';
 import { ALLOWED_IPS_MAX, API_KEY_NAME_MAX, API_KEY_NAME_MIN, generateApiKey } from '../../rules/api-keys.ts';
 import { parseRange } from '../../rules/ip-ranges.ts';
 import { checkGrant, type PermissionKind } from '../../rules/permissions.ts';
+import { recordActivity } from '../../db/activity-log.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { text } from '../shared/fields.ts';
 import { apiKeySchema, presentApiKey } from './api-key.ts';
@@ -74,7 +75,7 @@ export const create = protectedProcedure
         if ((await tx.apiKey.count({ where: { userId: user.id } })) >= config.apiKeyLimit) {
           throw conflict('maximum number of api keys reached');
         }
-        return tx.apiKey.create({
+        const key = await tx.apiKey.create({
           data: {
             id: randomUUID(),
             userId: user.id,
@@ -89,6 +90,8 @@ export const create = protectedProcedure
             created: now,
           },
         });
+        await recordActivity(tx, ctx.actor, 'api-key:create', { uuid: key.id, identifier: key.keyStart, name: key.name }, now);
+        return key;
       });
       return { api_key: presentApiKey(created), key };
     } catch (error) {

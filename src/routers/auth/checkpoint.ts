@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { takeCheckpointTry, useCheckpointToken } from '../../db/checkpoint-tokens.ts';
-import { startAccountAttempt, takeAddressAttempt } from '../../db/rate-limits.ts';
+import { takeAddressAttempt } from '../../db/rate-limits.ts';
 import { badRequest } from '../../errors.ts';
-import { publicProcedure } from '../../server/trpc.ts';
+import { recordSignInFailure } from '../../db/activity-log.ts';
+import { actorOf, publicProcedure } from '../../server/trpc.ts';
 import { text } from '../shared/fields.ts';
-import { spendSecondFactor } from '../shared/second-factor.ts';
+import { secondFactorMethod, spendSecondFactor } from '../shared/second-factor.ts';
+import { startSignInAttempt } from '../shared/sign-in-attempt.ts';
 import { presentUser, userOutput } from '../shared/user.ts';
 import { startSession } from './start-session.ts';
 
@@ -25,14 +27,16 @@ export const checkpoint = publicProcedure
     const token = await takeCheckpointTry(db, input.confirmation_token);
     const user = token && (await db.user.findUnique({ where: { id: token.userId }, include: { role: true } }));
     if (!token || !user || !user.totpEnabled) throw invalidToken();
-    const attempt = await startAccountAttempt(db, user.id, config.rateLimits.accountFailures);
+    const method = secondFactorMethod(input.code);
+    const attempt = await startSignInAttempt(ctx, user.id, method);
     const result = await spendSecondFactor(ctx.services, user, input.code);
+    if (result !== 'accepted') await recordSignInFailure(db, actorOf(ctx, user.id), { method, reason: 'code' });
     if (result === 'replayed') throw badRequest('this code has already been used');
     if (result === 'invalid') throw badRequest('invalid confirmation code');
     // Of two right codes racing with one token, one session: the first to use the token up.
     if (!(await useCheckpointToken(db, token.id))) throw invalidToken();
     await attempt.succeeded();
-    await startSession(ctx, user.id);
+    await startSession(ctx, user.id, method);
     const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { role: true } });
     return { user: presentUser(fresh, config) };
   });

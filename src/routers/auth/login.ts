@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { issueCheckpointToken } from '../../db/checkpoint-tokens.ts';
-import { startAccountAttempt, takeAddressAttempt } from '../../db/rate-limits.ts';
+import { takeAddressAttempt } from '../../db/rate-limits.ts';
 import { badRequest } from '../../errors.ts';
 import { verifyPassword } from '../../rules/passwords.ts';
 import { foldCase } from '../../rules/text.ts';
-import { publicProcedure } from '../../server/trpc.ts';
+import { recordSignInFailure } from '../../db/activity-log.ts';
+import { actorOf, publicProcedure } from '../../server/trpc.ts';
 import { currentPassword, text } from '../shared/fields.ts';
+import { startSignInAttempt } from '../shared/sign-in-attempt.ts';
 import { presentUser, userSchema } from '../shared/user.ts';
 import { startSession } from './start-session.ts';
 
@@ -29,11 +31,14 @@ export const login = publicProcedure
     const key = foldCase(input.user);
     const user = await db.user.findFirst({ where: { OR: [{ usernameKey: key }, { emailKey: key }] }, include: { role: true } });
     // A locked account answers 429 before its password is looked at, the right one included.
-    const attempt = user && (await startAccountAttempt(db, user.id, config.rateLimits.accountFailures));
+    const attempt = user && (await startSignInAttempt(ctx, user.id, 'password'));
     // An unknown account costs a decoy verification: same answer, similar time.
-    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user || !attempt) throw badRequest('invalid username or password');
+    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user || !attempt) {
+      if (user) await recordSignInFailure(db, actorOf(ctx, user.id), { method: 'password', reason: 'password' });
+      throw badRequest('invalid username or password');
+    }
     await attempt.succeeded();
     if (user.totpEnabled) return { type: 'two_factor_required' as const, token: await issueCheckpointToken(db, user.id) };
-    await startSession(ctx, user.id);
+    await startSession(ctx, user.id, 'password');
     return { type: 'completed' as const, user: presentUser(user, config) };
   });

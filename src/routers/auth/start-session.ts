@@ -1,11 +1,13 @@
 // Signs an account in on this browser: a new session row and cookie every time, so a
-// session id planted before sign-in is never promoted (no fixation).
+// session id planted before sign-in is never promoted (no fixation). The session and its
+// auth:success entry are written together.
+import { recordActivity, type SignInMethod } from '../../db/activity-log.ts';
 import { newSessionToken } from '../../rules/sessions.ts';
 import { userAgentOf } from '../../server/authenticate.ts';
 import { hasSessionCookie, readSessionCookie, writeSessionCookie } from '../../server/session-cookie.ts';
-import type { Context } from '../../server/trpc.ts';
+import { actorOf, type Context } from '../../server/trpc.ts';
 
-export async function startSession(ctx: Context, userId: string) {
+export async function startSession(ctx: Context, userId: string, method: SignInMethod) {
   const { db, config, keys } = ctx.services;
   if (hasSessionCookie(ctx.req)) {
     const previous = await readSessionCookie(ctx.req, config, keys);
@@ -13,8 +15,11 @@ export async function startSession(ctx: Context, userId: string) {
   }
   const token = newSessionToken();
   const now = new Date();
-  await db.session.create({
-    data: { id: token.id, userId, secretHash: token.secretHash, ip: ctx.clientIp, userAgent: userAgentOf(ctx.req), lastUsed: now, created: now },
+  await db.$transaction(async (tx) => {
+    await tx.session.create({
+      data: { id: token.id, userId, secretHash: token.secretHash, ip: ctx.clientIp, userAgent: userAgentOf(ctx.req), lastUsed: now, created: now },
+    });
+    await recordActivity(tx, actorOf(ctx, userId), 'auth:success', { method }, now);
   });
   await writeSessionCookie(ctx.req, ctx.res, config, keys, token);
 }

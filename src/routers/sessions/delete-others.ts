@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordActivity } from '../../db/activity-log.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { emptyInput } from '../shared/fields.ts';
 
@@ -12,6 +13,11 @@ export const deleteOthers = protectedProcedure
   .mutation(async ({ ctx }) => {
     const { user, via } = ctx.principal;
     const keep = via.kind === 'session' ? via.sessionId : undefined;
-    const { count } = await ctx.services.db.session.deleteMany({ where: { userId: user.id, ...(keep && { id: { not: keep } }) } });
+    const count = await ctx.services.db.$transaction(async (tx) => {
+      const deleted = await tx.session.deleteMany({ where: { userId: user.id, ...(keep && { id: { not: keep } }) } });
+      // Ending no session changes nothing: no entry.
+      if (deleted.count > 0) await recordActivity(tx, ctx.actor, 'session:delete-all', { deleted: deleted.count });
+      return deleted.count;
+    });
     return { deleted: count };
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../../errors.ts';
+import { recordActivity } from '../../db/activity-log.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { emptyOutput, uuidParam } from '../shared/fields.ts';
 
@@ -12,8 +13,11 @@ export const remove = protectedProcedure
   .output(emptyOutput)
   .mutation(async ({ ctx, input }) => {
     const { db, lastUsed } = ctx.services;
-    const deleted = await db.session.deleteMany({ where: { id: input.session, userId: ctx.principal.user.id } });
-    if (deleted.count === 0) throw notFound('session not found');
+    await db.$transaction(async (tx) => {
+      const deleted = await tx.session.deleteMany({ where: { id: input.session, userId: ctx.principal.user.id } });
+      if (deleted.count === 0) throw notFound('session not found');
+      await recordActivity(tx, ctx.actor, 'session:delete', { uuid: input.session });
+    });
     lastUsed.forgetSession(input.session);
     return {};
   });

@@ -8,10 +8,15 @@ import { hashRecoveryCode, isRecoveryCodeShape, matchTotp } from '../../rules/to
 
 export type SecondFactorResult = 'accepted' | 'replayed' | 'invalid';
 
+const TOTP_CODE = /^\d{6}$/;
+
+/** How a code signs in, for the activity log: six digits are a TOTP code, anything else a recovery code. */
+export const secondFactorMethod = (code: string) => (TOTP_CODE.test(code) ? 'two_factor' : 'recovery_code');
+
 export async function spendSecondFactor(services: Services, user: Account, code: string, secretSealed = user.totpSecret): Promise<SecondFactorResult> {
   const { db, keys } = services;
   if (!secretSealed) return 'invalid';
-  if (/^\d{6}$/.test(code)) {
+  if (TOTP_CODE.test(code)) {
     const step = await matchTotp(open(keys.totp, secretSealed), code, 0);
     if (step === undefined) return 'invalid';
     if (step <= user.totpLastStep) return 'replayed';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { turnOffTwoFactor } from '../../db/accounts.ts';
+import { recordActivity } from '../../db/activity-log.ts';
 import { badRequest, conflict } from '../../errors.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { currentPassword, emptyOutput, secondFactorCode } from '../shared/fields.ts';
@@ -31,6 +32,9 @@ export const disable = protectedProcedure
     const result = await spendSecondFactor(ctx.services, user, input.code);
     if (result === 'replayed') throw badRequest('code: this code has already been used');
     if (result === 'invalid') throw badRequest('code: invalid confirmation code');
-    await turnOffTwoFactor(db, user.id);
+    await db.$transaction(async (tx) => {
+      await turnOffTwoFactor(tx, user.id);
+      await recordActivity(tx, ctx.actor, 'account:two-factor.disable', {});
+    });
     return {};
   });

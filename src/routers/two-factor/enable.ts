@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { voidCheckpointTokens } from '../../db/checkpoint-tokens.ts';
 import { badRequest, conflict } from '../../errors.ts';
 import { hashRecoveryCode, newRecoveryCodes } from '../../rules/totp.ts';
+import { recordActivity } from '../../db/activity-log.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { currentPassword, text } from '../shared/fields.ts';
 import { verifyPasswordReentry } from '../shared/password-reentry.ts';
@@ -41,6 +42,7 @@ export const enable = protectedProcedure
       await tx.recoveryCode.createMany({
         data: codes.map((code) => ({ id: randomUUID(), userId: user.id, codeHash: hashRecoveryCode(keys.recoveryCodes, code) })),
       });
+      await recordActivity(tx, ctx.actor, 'account:two-factor.enable', {});
     });
     return { recovery_codes: codes };
   });

@@ -1,0 +1,336 @@
+// The activity log (SPEC §10): each event with its data, written in the transaction of the
+// change it describes; the newest-first page and its search; retention; several instances.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityPage, forgetOldActivities, recordActivity, type Actor } from '../src/db/activity-log.ts';
+import { cleanUp } from '../src/server/start.ts';
+import { DATABASE, startTestServer, type TestServer } from './support/harness.ts';
+import type { HttpClient } from './support/http.ts';
+import { totpCode } from './support/totp.ts';
+
+const ACTIVITY = '/api/client/account/activity';
+const DAY = 24 * 3600 * 1000;
+
+let server: TestServer;
+/** Every secret a test here sends or receives: none may ever be found in an activity row. */
+const secrets = new Set<string>();
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const keep = <T extends string>(secret: T) => (secrets.add(secret), secret);
+
+async function signedIn() {
+  const signed = await server.signedIn();
+  keep(signed.user.password);
+  keep(signed.http.cookie!.split('=')[1]!);
+  return signed;
+}
+
+/** The account's entries as the API lists them, newest first (at most 100). */
+async function events(http: HttpClient) {
+  const res = await http.get(`${ACTIVITY}?per_page=100`);
+  expect(res.status).toBe(200);
+  return res.body.activities.data as { uuid: string; event: string; ip: string; user_agent: string; is_api: boolean; api_key: unknown; data: unknown; created: string }[];
+}
+
+const rowCount = (userId: string) => server.services.db.activity.count({ where: { userId } });
+
+async function createKey(http: HttpClient, name: string, permissions = ['account.infos', 'activity.read', 'api-keys.delete']) {
+  const res = await http.post('/api/client/account/api-keys', { name, allowed_ips: [], user_permissions: permissions, admin_permissions: [], server_permissions: [] });
+  expect(res.status).toBe(200);
+  return { uuid: res.body.api_key.uuid as string, keyStart: res.body.api_key.key_start as string, key: keep(res.body.key as string) };
+}
+
+describe('events and their data', () => {
+  it('sign-in: success with its method, failure for a wrong password, nothing for an unknown account', async () => {
+    const { user, http } = await signedIn();
+    expect(await events(http)).toMatchObject([{ event: 'auth:success', data: { method: 'password' }, is_api: false, api_key: null, ip: '127.0.0.1' }]);
+    const wrong = await server.client({ 'user-agent': 'guesser/1.0' }).post('/api/auth/login', { user: user.username, password: keep('not the password') });
+    expect(wrong.status).toBe(400);
+    const [failure] = await events(http);
+    expect(failure).toMatchObject({ event: 'auth:failure', data: { method: 'password', reason: 'password' }, user_agent: 'guesser/1.0' });
+    const before = await server.services.db.activity.count();
+    expect((await server.client().post('/api/auth/login', { user: 'nobody-at-all', password: 'whatever password' })).status).toBe(400);
+    expect(await server.services.db.activity.count()).toBe(before);
+  });
+
+  it('account:update holds only the fields that changed, in the API names; a PATCH that changes nothing writes nothing', async () => {
+    const { user, http } = await signedIn();
+    const res = await http.patch('/api/client/account', { username: user.username, name_first: 'Ada', toast_position: 'top_left', start_on_grouped_servers: false });
+    expect(res.status).toBe(200);
+    const [entry] = await events(http);
+    expect(entry).toMatchObject({ event: 'account:update', data: { changed: { name_first: 'Ada', toast_position: 'top_left', start_on_grouped_servers: false } } });
+    expect(Object.keys((entry!.data as { changed: object }).changed).sort()).toEqual(['name_first', 'start_on_grouped_servers', 'toast_position']);
+    const count = await rowCount(user.id);
+    expect((await http.patch('/api/client/account', { name_first: 'Ada' })).status).toBe(200);
+    expect(await rowCount(user.id)).toBe(count);
+  });
+
+  it('password change, api keys, sessions', async () => {
+    const { user, http } = await signedIn();
+    const password = keep('a brand new password');
+    expect((await http.post('/api/client/account/password', { current_password: user.password, password, password_confirmation: password })).status).toBe(200);
+    const key = await createKey(http, 'deploy');
+    expect((await http.delete(`/api/client/account/api-keys/${key.uuid}`)).status).toBe(200);
+    const other = server.client();
+    await other.post('/api/auth/login', { user: user.username, password });
+    keep(other.cookie!.split('=')[1]!);
+    const [session] = (await http.get('/api/client/account/sessions')).body.sessions.data.filter((s: { is_using: boolean }) => !s.is_using);
+    expect((await http.delete(`/api/client/account/sessions/${session.uuid}`)).status).toBe(200);
+    await server.client().post('/api/auth/login', { user: user.username, password });
+    await server.client().post('/api/auth/login', { user: user.username, password });
+    expect((await http.delete('/api/client/account/sessions')).body).toEqual({ deleted: 2 });
+    // With nothing left to end, nothing is written.
+    expect((await http.delete('/api/client/account/sessions')).body).toEqual({ deleted: 0 });
+
+    const list = (await events(http)).reverse().map(({ event, data }) => ({ event, data }));
+    expect(list).toEqual([
+      { event: 'auth:success', data: { method: 'password' } },
+      { event: 'account:password-changed', data: {} },
+      { event: 'api-key:create', data: { uuid: key.uuid, identifier: key.keyStart, name: 'deploy' } },
+      { event: 'api-key:delete', data: { uuid: key.uuid, identifier: key.keyStart, name: 'deploy' } },
+      { event: 'auth:success', data: { method: 'password' } },
+      { event: 'session:delete', data: { uuid: session.uuid } },
+      { event: 'auth:success', data: { method: 'password' } },
+      { event: 'auth:success', data: { method: 'password' } },
+      { event: 'session:delete-all', data: { deleted: 2 } },
+    ]);
+  });
+
+  it('two-factor: enable, checkpoint failures and successes by method, disable', async () => {
+    const { user, http } = await signedIn();
+    const secret = keep((await http.get('/api/client/account/two-factor')).body.secret as string);
+    const enableCode = keep(await totpCode(secret));
+    const enabled = await http.post('/api/client/account/two-factor', { code: enableCode, password: user.password });
+    expect(enabled.status).toBe(200);
+    const recoveryCodes = (enabled.body.recovery_codes as string[]).map(keep);
+
+    const token = async () => keep((await server.client().post('/api/auth/login', { user: user.username, password: user.password })).body.token as string);
+    const wrongCode = keep(String((Number(enableCode) + 1) % 1_000_000).padStart(6, '0'));
+    expect((await server.client().post('/api/auth/login/checkpoint', { confirmation_token: await token(), code: wrongCode })).status).toBe(400);
+    expect((await server.client().post('/api/auth/login/checkpoint', { confirmation_token: await token(), code: keep('zzzzzzzzzz') })).status).toBe(400);
+    const nextCode = keep(await totpCode(secret, Date.now(), 1));
+    const viaTotp = server.client();
+    expect((await viaTotp.post('/api/auth/login/checkpoint', { confirmation_token: await token(), code: nextCode })).status).toBe(200);
+    keep(viaTotp.cookie!.split('=')[1]!);
+    expect((await server.client().post('/api/auth/login/checkpoint', { confirmation_token: await token(), code: recoveryCodes[0] })).status).toBe(200);
+    expect((await http.delete('/api/client/account/two-factor', { code: recoveryCodes[1], password: user.password })).status).toBe(200);
+
+    const list = (await events(http)).reverse().map(({ event, data }) => ({ event, data }));
+    expect(list).toEqual([
+      { event: 'auth:success', data: { method: 'password' } },
+      { event: 'account:two-factor.enable', data: {} },
+      { event: 'auth:failure', data: { method: 'two_factor', reason: 'code' } },
+      { event: 'auth:failure', data: { method: 'recovery_code', reason: 'code' } },
+      { event: 'auth:success', data: { method: 'two_factor' } },
+      { event: 'auth:success', data: { method: 'recovery_code' } },
+      { event: 'account:two-factor.disable', data: {} },
+    ]);
+  });
+});
+
+describe('attribution to an API key', () => {
+  it('names the key that made a change, also after the key is deleted', async () => {
+    const { http } = await signedIn();
+    const key = await createKey(http, 'robot');
+    const robot = http.withKey(key.key);
+    expect((await robot.patch('/api/client/account', { name_last: 'Lovelace' })).status).toBe(200);
+    expect((await robot.delete(`/api/client/account/api-keys/${key.uuid}`)).status).toBe(200);
+    const [deleted, updated, created] = await events(http);
+    const byKey = { is_api: true, api_key: { uuid: key.uuid, name: 'robot', key_start: key.keyStart } };
+    expect(updated).toMatchObject({ event: 'account:update', ...byKey });
+    expect(deleted).toMatchObject({ event: 'api-key:delete', ...byKey });
+    expect(created).toMatchObject({ event: 'api-key:create', is_api: false, api_key: null });
+  });
+
+  it('reading needs activity.read, and reading writes nothing', async () => {
+    const { user, http } = await signedIn();
+    const key = await createKey(http, 'reader', ['account.infos']);
+    expect((await http.withKey(key.key).get(ACTIVITY)).body).toEqual({ errors: ['you do not have permission to perform this action: activity.read'] });
+    const count = await rowCount(user.id);
+    await http.get(ACTIVITY);
+    await http.get('/api/client/account');
+    await http.get('/api/client/account/api-keys');
+    expect(await rowCount(user.id)).toBe(count);
+  });
+});
+
+describe('nothing half-written', () => {
+  it('refused requests write nothing', async () => {
+    const { user, http } = await signedIn();
+    const taken = await server.createUser();
+    const count = await rowCount(user.id);
+    const refused = [
+      await http.patch('/api/client/account', { name_first: 'x' }),
+      await http.patch('/api/client/account', { username: taken.username }),
+      await http.post('/api/client/account/password', { current_password: keep('wrong password!'), password: 'another password', password_confirmation: 'another password' }),
+      await http.delete('/api/client/account/api-keys/00000000-0000-4000-8000-000000000000'),
+      await http.delete('/api/client/account/sessions/00000000-0000-4000-8000-000000000000'),
+      await http.post('/api/client/account/two-factor', { code: '123456', password: user.password }),
+      await http.delete('/api/client/account/two-factor', { code: '123456', password: user.password }),
+      await http.post('/api/client/account/api-keys', { name: 'bad', allowed_ips: [], user_permissions: ['no.such'], admin_permissions: [], server_permissions: [] }),
+    ];
+    for (const res of refused) expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(await rowCount(user.id)).toBe(count);
+  });
+
+  it('a change and its entry commit or roll back together', async () => {
+    const { user, http } = await signedIn();
+    const db = server.services.db;
+    // The entry is written; then its account's counter refuses, and the transaction must undo both.
+    const guard = DATABASE === 'sqlite'
+      ? [
+          `CREATE TRIGGER refuse_count BEFORE UPDATE ON activity_counts WHEN NEW.user_id = '${user.id}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`,
+        ]
+      : [
+          `CREATE FUNCTION refuse_count() RETURNS trigger AS $$ BEGIN IF NEW.user_id = '${user.id}' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+          'CREATE TRIGGER refuse_count BEFORE UPDATE ON activity_counts FOR EACH ROW EXECUTE FUNCTION refuse_count()',
+        ];
+    for (const statement of guard) await db.$executeRawUnsafe(statement);
+    try {
+      const count = await rowCount(user.id);
+      const res = await http.patch('/api/client/account', { name_first: 'Rolled' });
+      expect(res.status).toBe(500);
+      expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).nameFirst).not.toBe('Rolled');
+      expect((await http.post('/api/client/account/api-keys', { name: 'rolled', allowed_ips: [], user_permissions: [], admin_permissions: [], server_permissions: [] })).status).toBe(500);
+      expect(await db.apiKey.count({ where: { userId: user.id } })).toBe(0);
+      // A failed sign-in's entry and its count are one transaction too.
+      expect((await server.client().post('/api/auth/login', { user: user.username, password: 'wrong password' })).status).toBe(500);
+      expect(await rowCount(user.id)).toBe(count);
+    } finally {
+      await db.$executeRawUnsafe(DATABASE === 'sqlite' ? 'DROP TRIGGER refuse_count' : 'DROP TRIGGER refuse_count ON activity_counts');
+      if (DATABASE === 'postgresql') await db.$executeRawUnsafe('DROP FUNCTION refuse_count');
+    }
+    expect((await http.patch('/api/client/account', { name_first: 'Rolled' })).status).toBe(200);
+  });
+});
+
+/** Writes entries straight through the one writer, as procedures do, `minutes` apart going back from now. */
+async function backfill(on: TestServer, userId: string, entries: { event: 'auth:success'; ip: string }[], start = Date.now()) {
+  for (const [i, { event, ip }] of entries.entries()) {
+    const actor: Actor = { userId, ip, userAgent: 'backfill', apiKey: null };
+    await on.services.db.$transaction((tx) => recordActivity(tx, actor, event, { method: 'password' }, new Date(start - (entries.length - i) * 60_000)));
+  }
+}
+
+describe('the page', () => {
+  it('is newest first, pages without overlap, and totals the account', async () => {
+    const { user, http } = await signedIn();
+    await backfill(server, user.id, Array.from({ length: 24 }, (_, i) => ({ event: 'auth:success' as const, ip: `10.0.${i}.1` })));
+    const first = (await http.get(`${ACTIVITY}?per_page=10`)).body.activities;
+    expect(first).toMatchObject({ total: 25, per_page: 10, page: 1 });
+    expect(first.data[0].ip).toBe('127.0.0.1');
+    expect(first.data[1].ip).toBe('10.0.23.1');
+    const third = (await http.get(`${ACTIVITY}?per_page=10&page=3`)).body.activities;
+    expect(third.data.map((a: { ip: string }) => a.ip)).toEqual(['10.0.4.1', '10.0.3.1', '10.0.2.1', '10.0.1.1', '10.0.0.1']);
+    const all = await events(http);
+    expect(new Set(all.map((a) => a.uuid)).size).toBe(25);
+    expect([...all].sort((a, b) => b.created.localeCompare(a.created))).toEqual(all);
+    // tRPC: a query callable with no argument.
+    const trpc = await http.get('/trpc/activity.list');
+    expect(trpc.status).toBe(200);
+    expect(trpc.body.result.data.json.activities.total).toBe(25);
+  });
+
+  it('searches a literal prefix of the event name or the address', async () => {
+    const { user, http } = await signedIn();
+    await backfill(server, user.id, [
+      { event: 'auth:success', ip: '10.1.2.3' },
+      { event: 'auth:success', ip: '10.12.0.1' },
+      { event: 'auth:success', ip: '2001:db8::1' },
+    ]);
+    await createKey(http, 'searched');
+    const search = async (term: string) => {
+      const res = await http.get(`${ACTIVITY}?search=${encodeURIComponent(term)}`);
+      expect(res.status).toBe(200);
+      return res.body.activities as { total: number; data: { event: string; ip: string }[] };
+    };
+    expect((await search('10.1.')).data.map((a) => a.ip)).toEqual(['10.1.2.3']);
+    expect((await search('10.1')).total).toBe(2);
+    expect((await search('2001:DB8')).data.map((a) => a.ip)).toEqual(['2001:db8::1']);
+    expect((await search('api-key:')).data.map((a) => a.event)).toEqual(['api-key:create']);
+    expect((await search('auth:')).total).toBe(4);
+    expect((await search('1.2.3')).total).toBe(0); // a prefix, not a substring
+    for (const wildcard of ['%', '_', '10_1', '10.%', '\\', 'auth%']) expect((await search(wildcard)).total, wildcard).toBe(0);
+    expect((await http.get(`${ACTIVITY}?search=${'x'.repeat(129)}`)).body).toEqual({ errors: ['search: must be 1-128 characters'] });
+  });
+});
+
+describe('retention', () => {
+  // On a database of its own: a cleanup months ahead ends every session and entry in it.
+  let own: TestServer;
+  beforeAll(async () => {
+    own = await startTestServer();
+  });
+  afterAll(() => own.close());
+  const page = (userId: string) => activityPage(own.services.db, userId, { page: 1, perPage: 100 });
+
+  it('the cleanup job deletes entries past ACTIVITY_RETENTION_DAYS and keeps the totals true', async () => {
+    const { user } = await own.signedIn();
+    await backfill(own, user.id, [{ event: 'auth:success', ip: '10.9.9.9' }], Date.now() - 100 * DAY);
+    expect((await page(user.id)).total).toBe(2);
+    await cleanUp(own.services);
+    const after = await page(user.id);
+    expect(after.total).toBe(1);
+    expect(after.rows.map((row) => row.ip)).toEqual(['127.0.0.1']);
+    // Ninety-one days on, the sign-in is past retention too.
+    await cleanUp(own.services, Date.now() + 91 * DAY);
+    expect(await page(user.id)).toEqual({ total: 0, rows: [] });
+  });
+
+  it('follows ACTIVITY_RETENTION_DAYS and deletes in batches, also from two instances at once, until nothing old is left', async () => {
+    const short = await startTestServer({ ACTIVITY_RETENTION_DAYS: '1' }, { reuse: { databaseUrl: own.databaseUrl, dataDir: own.dataDir } });
+    try {
+      const { user } = await own.signedIn();
+      await backfill(own, user.id, Array.from({ length: 23 }, (_, i) => ({ event: 'auth:success' as const, ip: `10.2.${i}.1` })), Date.now() - DAY);
+      // Two instances cleaning up at once: each takes off the counter only what it deleted.
+      const cutoff = new Date(Date.now() - DAY / 2);
+      await Promise.all([forgetOldActivities(own.services.db, cutoff, 5), forgetOldActivities(short.services.db, cutoff, 5)]);
+      expect((await page(user.id)).total).toBe(1);
+      expect((await page(user.id)).rows.map((row) => row.ip)).toEqual(['127.0.0.1']);
+      await backfill(own, user.id, [{ event: 'auth:success', ip: '10.3.0.1' }], Date.now() - 2 * DAY);
+      await cleanUp(own.services);
+      expect((await page(user.id)).total).toBe(2);
+      await cleanUp(short.services);
+      expect(await page(user.id)).toMatchObject({ total: 1, rows: [{ ip: '127.0.0.1' }] });
+    } finally {
+      await short.close();
+    }
+  });
+});
+
+it('two instances writing to one account at once lose no entry and no count', async () => {
+  const shared = { SESSION_SECRET: 'a shared secret of at least thirty-two characters' };
+  const one = await startTestServer(shared);
+  const two = await startTestServer(shared, { reuse: { databaseUrl: one.databaseUrl, dataDir: one.dataDir } });
+  try {
+    const { user, http } = await one.signedIn();
+    const onTwo = two.client({ cookie: http.cookie! });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? http : onTwo).patch('/api/client/account', { name_last: `Name ${i}` })),
+    );
+    for (const res of results) expect(res.status).toBe(200);
+    const failures = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? one : two).client().post('/api/auth/login', { user: user.username, password: 'wrong password' })));
+    for (const res of failures) expect(res.status).toBe(400);
+    const rows = await one.services.db.activity.findMany({ where: { userId: user.id } });
+    expect(rows.filter((row) => row.event === 'account:update')).toHaveLength(20);
+    expect(rows.filter((row) => row.event === 'auth:failure')).toHaveLength(10);
+    expect((await onTwo.get(ACTIVITY)).body.activities.total).toBe(rows.length);
+  } finally {
+    await one.close();
+    await two.close();
+  }
+});
+
+it('no activity row holds any secret a test here used', async () => {
+  expect(secrets.size).toBeGreaterThan(20);
+  const rows = await server.services.db.activity.findMany();
+  expect(rows.length).toBeGreaterThan(50);
+  // Identifiers and times are masked: a six-digit code could turn up inside one by chance.
+  const text = JSON.stringify(rows)
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, '<time>')
+    .toLowerCase();
+  for (const secret of secrets) expect(text.includes(secret.toLowerCase()), `a row holds ${secret}`).toBe(false);
+});
