@@ -4,6 +4,7 @@ import { apiKeysRouter } from './api-keys/index.ts';
 import { authRouter } from './auth/index.ts';
 import { permissionsRouter } from './permissions/index.ts';
 import { sessionsRouter } from './sessions/index.ts';
+import { sshKeysRouter } from './ssh-keys/index.ts';
 import { twoFactorRouter } from './two-factor/index.ts';
 import { router } from '../server/trpc.ts';
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   twoFactor: twoFactorRouter,
   sessions: sessionsRouter,
   permissions: permissionsRouter,
+  sshKeys: sshKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,6 +22,10 @@ export const secondFactorCode = z.string().trim().min(6, 'must be a 6-digit code
  */
 export const jsonBoolean = () => z.boolean().transform((value) => value);
 
+/** The name of something the account keeps (a key): trimmed, `min`-`max` characters. */
+export const itemName = (min: number, max: number) =>
+  z.string().trim().min(min, `must be ${min}-${max} characters`).max(max, `must be ${min}-${max} characters`);
+
 export const uuidParam = (what: string) => z.string().meta({ description: `UUID of the ${what}` });
 
 export function pageQuery() {
