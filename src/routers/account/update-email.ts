@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { recordActivity } from '../../db/activity-log.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { Account } from '../../db/index.ts';
+import { badRequest, conflict } from '../../errors.ts';
+import { verifyPassword } from '../../rules/passwords.ts';
+import { protectedProcedure } from '../../server/trpc.ts';
+import { currentPassword } from '../shared/fields.ts';
+import { presentUser, userOutput } from '../shared/user.ts';
+
+const input = z.strictObject({
+  email: z.email({ error: 'invalid email' }).max(255, 'invalid email'),
+  password: currentPassword,
+});
+
+/** The password re-entered to confirm a change on a signed-in account; a wrong one is a 400 on `field`. */
+async function checkPasswordReentry(user: Account, password: string, field: string) {
+  if (!(await verifyPassword(user.passwordHash, password))) throw badRequest(`${field}: invalid password`);
+}
+
+export const updateEmail = protectedProcedure
+  .meta({
+    openapi: { method: 'PUT', path: '/client/account/email', tags: ['account'], summary: 'Change the email address; the password confirms it' },
+    permission: 'account.email',
+  })
+  .input(input)
+  .output(userOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { db, config } = ctx.services;
+    const { user } = ctx.principal;
+    await checkPasswordReentry(user, input.password, 'password');
+    if (input.email === user.email) return { user: presentUser(user, config) };
+    try {
+      const updated = await db.$transaction(async (tx) => {
+        // The lower-cased copy carries the case-insensitive uniqueness in a constraint.
+        const account = await tx.user.update({ where: { id: user.id }, data: { email: input.email, emailKey: input.email.toLowerCase() }, include: { role: true } });
+        await recordActivity(tx, ctx.actor, 'account:email-changed', { old: user.email, new: input.email });
+        return account;
+      });
+      return { user: presentUser(updated, config) };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('email already in use');
+      throw error;
+    }
+  });
