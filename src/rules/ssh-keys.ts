@@ -31,7 +31,8 @@ const LINE = /^(\S+)[ \t]+([A-Za-z0-9+/]+={0,2})(?:[ \t][^\r\n]*)?$/;
 export function parseSshPublicKey(text: string): SshPublicKey | { problem: SshKeyProblem } {
   const line = LINE.exec(text.trim());
   if (!line) return { problem: 'invalid public key' };
-  const [, type, base64] = line as unknown as [string, string, string];
+  const type = line[1]!;
+  const base64 = line[2]!;
   const blob = Buffer.from(base64, 'base64');
   if (blob.toString('base64').replace(/=+$/, '') !== base64.replace(/=+$/, '')) return { problem: 'invalid public key' };
   const fields = readSshStrings(blob);
