@@ -179,6 +179,134 @@ describe('DELETE /api/client/account/api-keys/{api_key}', () => {
   });
 });
 
+describe('PATCH /api/client/account/api-keys/{api_key}', () => {
+  const create = async (http: HttpClient, overrides: Record<string, unknown> = {}) => (await http.post('/api/client/account/api-keys', keyBody(overrides))).body;
+
+  it('changes only the fields given, removes the expiry with null, and records the change', async () => {
+    const { user, http } = await server.signedIn();
+    const expires = new Date(Date.now() + 3600_000).toISOString();
+    const made = await create(http, { allowed_ips: ['10.0.0.0/8'], expires });
+    const renamed = await http.patch(`/api/client/account/api-keys/${made.api_key.uuid}`, { name: ' renamed ' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.api_key).toEqual({ ...made.api_key, name: 'renamed' });
+    const changed = await http.patch(`/api/client/account/api-keys/${made.api_key.uuid}`, { allowed_ips: ['127.0.0.1', '127.0.0.1/32'], user_permissions: ['account.infos', 'sessions.read'], server_permissions: ['control.start'], expires: null });
+    expect(changed.body.api_key).toMatchObject({ name: 'renamed', key_start: made.api_key.key_start, allowed_ips: ['127.0.0.1/32'], user_permissions: ['account.infos', 'sessions.read'], server_permissions: ['control.start'], expires: null });
+    expect((await http.withKey(made.key).get('/api/client/account/sessions')).status).toBe(200);
+    const later = new Date(Date.now() + 7200_000).toISOString();
+    expect((await http.patch(`/api/client/account/api-keys/${made.api_key.uuid}`, { expires: later })).body.api_key.expires).toBe(later);
+    const rows = await server.services.db.activity.findMany({ where: { userId: user.id, event: 'api-key:update' } });
+    expect(rows.map((row) => row.data)).toEqual(Array.from({ length: 3 }, () => ({ uuid: made.api_key.uuid, identifier: made.api_key.key_start, name: 'renamed' })));
+  });
+
+  it.each([
+    [{ name: 'ab' }, 'name: must be 3-31 characters'],
+    [{ allowed_ips: ['nope'] }, 'allowed_ips.0: invalid ip address or cidr range'],
+    [{ allowed_ips: Array.from({ length: 51 }, (_, i) => `10.0.0.${i}`) }, 'allowed_ips: must hold at most 50 addresses'],
+    [{ expires: '2001-01-01T00:00:00Z' }, 'expires: must be in the future'],
+    [{ expires: 'tomorrow' }, 'expires: must be an RFC 3339 date-time'],
+    [{ user_permissions: ['made.up'] }, 'user_permissions: invalid permission: made.up'],
+    [{ key_start: 'ptlc_x' }, 'key_start: unknown field'],
+  ])('refuses %j with 400 and changes nothing', async (change, message) => {
+    const { http } = await server.signedIn();
+    const made = await create(http);
+    const res = await http.patch(`/api/client/account/api-keys/${made.api_key.uuid}`, change);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toContain(message);
+    expect((await http.get('/api/client/account/api-keys')).body.api_keys.data).toEqual([made.api_key]);
+  });
+
+  it('refuses a taken name, permissions the caller lacks, and a key changing itself', async () => {
+    const { http } = await server.signedIn();
+    const first = await create(http, { name: 'first' });
+    const second = await create(http, { name: 'second', user_permissions: ['api-keys.update', 'account.infos'] });
+    const taken = await http.patch(`/api/client/account/api-keys/${second.api_key.uuid}`, { name: 'first' });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toEqual({ errors: ['api key with name already exists'] });
+    const admin = await http.patch(`/api/client/account/api-keys/${second.api_key.uuid}`, { admin_permissions: ['users.read'] });
+    expect(admin.status).toBe(403);
+    expect(admin.body).toEqual({ errors: ['admin_permissions: more permissions than self'] });
+
+    const viaKey = http.withKey(second.key);
+    const itself = await viaKey.patch(`/api/client/account/api-keys/${second.api_key.uuid}`, { user_permissions: ['account.infos', 'api-keys.update', 'account.password'] });
+    expect(itself.status).toBe(403);
+    expect(itself.body).toEqual({ errors: ['an api key cannot change itself'] });
+    const broader = await viaKey.patch(`/api/client/account/api-keys/${first.api_key.uuid}`, { user_permissions: ['account.password'] });
+    expect(broader.status).toBe(403);
+    expect(broader.body).toEqual({ errors: ['user_permissions: more permissions than self'] });
+    expect((await viaKey.patch(`/api/client/account/api-keys/${first.api_key.uuid}`, { name: 'renamed by key' })).status).toBe(200);
+  });
+
+  it("answers 404 for another account's key, an expired key, and a malformed id", async () => {
+    const { http: owner } = await server.signedIn();
+    const made = await create(owner);
+    const shortLived = await create(owner, { name: 'short-lived', expires: new Date(Date.now() + 1000).toISOString() });
+    const { http: stranger } = await server.signedIn();
+    for (const id of [made.api_key.uuid, 'not-a-uuid']) {
+      const res = await stranger.patch(`/api/client/account/api-keys/${id}`, { name: 'stolen' });
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ errors: ['api key not found'] });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect((await owner.patch(`/api/client/account/api-keys/${shortLived.api_key.uuid}`, { expires: null })).body).toEqual({ errors: ['api key not found'] });
+  });
+
+  it('needs api-keys.update', async () => {
+    const { http } = await server.signedIn();
+    const made = await create(http, { user_permissions: ['api-keys.read'] });
+    const res = await http.withKey(made.key).patch(`/api/client/account/api-keys/${made.api_key.uuid}`, { name: 'other' });
+    expect(res.body).toEqual({ errors: ['you do not have permission to perform this action: api-keys.update'] });
+  });
+});
+
+describe('POST /api/client/account/api-keys/{api_key}/recreate', () => {
+  it('gives the key a new secret: same uuid and rights, new key_start, the old secret refused at once', async () => {
+    const { user, http } = await server.signedIn();
+    const made = await http.post('/api/client/account/api-keys', keyBody({ server_permissions: ['control.start'] }));
+    const old = http.withKey(made.body.key);
+    expect((await old.get('/api/client/account')).status).toBe(200);
+    const res = await http.post(`/api/client/account/api-keys/${made.body.api_key.uuid}/recreate`);
+    expect(res.status).toBe(200);
+    expect(res.body.key).toMatch(/^ptlc_[A-Za-z0-9]{43}$/);
+    expect(res.body.key).not.toBe(made.body.key);
+    const { last_used: _, ...unchanged } = made.body.api_key;
+    expect(res.body.api_key).toMatchObject({ ...unchanged, key_start: res.body.key.slice(0, 16) });
+    expect((await old.get('/api/client/account')).body).toEqual({ errors: ['invalid api key'] });
+    expect((await http.withKey(res.body.key).get('/api/client/account')).status).toBe(200);
+    const [entry] = await server.services.db.activity.findMany({ where: { userId: user.id, event: 'api-key:recreate' } });
+    expect(entry!.data).toEqual({ uuid: made.body.api_key.uuid, identifier: res.body.key.slice(0, 16), name: 'deploy-bot' });
+  });
+
+  it('refuses a key recreating itself, or one holding rights its caller lacks', async () => {
+    const { http } = await server.signedIn();
+    const caller = await http.post('/api/client/account/api-keys', keyBody({ name: 'caller', user_permissions: ['api-keys.recreate', 'account.infos'] }));
+    const broader = await http.post('/api/client/account/api-keys', keyBody({ name: 'broader', user_permissions: ['account.infos', 'account.password'] }));
+    const narrower = await http.post('/api/client/account/api-keys', keyBody({ name: 'narrower', user_permissions: ['account.infos'] }));
+    const viaKey = http.withKey(caller.body.key);
+    const itself = await viaKey.post(`/api/client/account/api-keys/${caller.body.api_key.uuid}/recreate`);
+    expect(itself.status).toBe(403);
+    expect(itself.body).toEqual({ errors: ['an api key cannot change itself'] });
+    const more = await viaKey.post(`/api/client/account/api-keys/${broader.body.api_key.uuid}/recreate`);
+    expect(more.status).toBe(403);
+    expect(more.body).toEqual({ errors: ['more permissions than self'] });
+    expect((await http.withKey(broader.body.key).get('/api/client/account')).status).toBe(200);
+    expect((await viaKey.post(`/api/client/account/api-keys/${narrower.body.api_key.uuid}/recreate`)).status).toBe(200);
+  });
+
+  it("answers 404 for another account's key and an unknown one, and needs api-keys.recreate", async () => {
+    const { http: owner } = await server.signedIn();
+    const made = await owner.post('/api/client/account/api-keys', keyBody());
+    const { http: stranger } = await server.signedIn();
+    for (const id of [made.body.api_key.uuid, '00000000-0000-0000-0000-000000000000']) {
+      const res = await stranger.post(`/api/client/account/api-keys/${id}/recreate`);
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ errors: ['api key not found'] });
+    }
+    expect((await owner.withKey(made.body.key).get('/api/client/account')).status).toBe(200);
+    const res = await owner.withKey(made.body.key).post(`/api/client/account/api-keys/${made.body.api_key.uuid}/recreate`);
+    expect(res.body).toEqual({ errors: ['you do not have permission to perform this action: api-keys.recreate'] });
+  });
+});
+
 describe('Bearer authentication', () => {
   it('stops a key the moment it expires', async () => {
     const { http } = await server.signedIn();
@@ -251,7 +379,19 @@ describe('GET /api/client/permissions', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['admin_permissions', 'server_permissions', 'user_permissions']);
     const userNames = Object.values(res.body.user_permissions).flatMap((group: any) => Object.keys(group.permissions));
-    expect(userNames).toEqual(expect.arrayContaining(['account.infos', 'account.password', 'account.two-factor', 'api-keys.create', 'api-keys.read', 'api-keys.delete', 'sessions.read', 'sessions.delete', 'activity.read']));
+    expect(userNames).toEqual(
+      expect.arrayContaining([
+        'account.infos', 'account.email', 'account.password', 'account.two-factor', 'api-keys.create', 'api-keys.read', 'api-keys.update', 'api-keys.delete', 'api-keys.recreate',
+        'ssh-keys.create', 'ssh-keys.read', 'ssh-keys.update', 'ssh-keys.delete', 'security-keys.create', 'security-keys.read', 'security-keys.update', 'security-keys.delete',
+        'sessions.read', 'sessions.delete', 'activity.read', 'servers.view',
+      ]),
+    );
+    for (const kind of ['user_permissions', 'admin_permissions', 'server_permissions']) {
+      for (const group of Object.values(res.body[kind]) as { description: string; permissions: Record<string, string> }[]) {
+        expect(group.description).not.toBe('');
+        for (const text of Object.values(group.permissions)) expect(text).not.toBe('');
+      }
+    }
     expect(res.body.server_permissions.control.permissions['control.start']).toEqual(expect.any(String));
   });
 

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       databaseUrl: 'file:./data/panel.db',
       twoFactorRequirement: 'none',
       apiKeyLimit: 25,
+      sshKeyLimit: 25,
       allowLanguageChange: true,
       rateLimits: { login: { count: 20, seconds: 300 }, checkpoint: { count: 10, seconds: 300 }, accountFailures: { count: 100, seconds: 3600 } },
       sessionIdleSeconds: 7 * 24 * 3600,
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
   it.each([
     ['TWO_FACTOR_REQUIREMENT', 'sometimes'],
     ['API_KEY_LIMIT', 'many'],
+    ['SSH_KEY_LIMIT', '0'],
     ['RATE_LIMIT_LOGIN', '20 per minute'],
     ['RATE_LIMIT_ACCOUNT_FAILURES', '0/3600'],
     ['TRUSTED_PROXIES', '10.0.0.0/8,not-an-ip'],

@@ -9,30 +9,36 @@ import type { HttpClient } from './support/http.ts';
 let server: TestServer;
 let http: HttpClient;
 let user: { id: string; username: string; password: string };
+const knownIds: string[] = [];
 beforeAll(async () => {
   server = await startTestServer();
   ({ user, http } = await server.signedIn());
+  // Something for the routes that take an id to find, so that a refused change has something to leave alone.
+  const apiKey = await http.post('/api/client/account/api-keys', { name: 'fuzzed', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
+  const sshKey = await http.post('/api/client/account/ssh-keys', { name: 'fuzzed', public_key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC4GGtq9OI+VCiDgWmCWrZvIuW0YZTZuidj61QffmScB' });
+  knownIds.push(apiKey.body.api_key.uuid, sshKey.body.ssh_key.uuid);
 });
 afterAll(() => server.close());
 
 /** What a refused request must leave as it was. */
 async function snapshot() {
   const db = server.services.db;
-  const [row, keys, sessions, codes, activities] = await Promise.all([
+  const [row, keys, sessions, codes, activities, sshKeys] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: user.id } }),
-    db.apiKey.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' }, select: { id: true, name: true } }),
+    db.apiKey.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } }),
     db.session.count({ where: { userId: user.id } }),
     db.recoveryCode.count({ where: { userId: user.id } }),
     db.activity.count({ where: { userId: user.id } }),
+    db.sshKey.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } }),
   ]);
-  return JSON.stringify({ row, keys, sessions, codes, activities });
+  return JSON.stringify({ row, keys, sessions, codes, activities, sshKeys });
 }
 
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('', ' ', '\u0000', '\u202e', '🦀'.repeat(40), '../../etc/passwd', "' OR 1=1 --", '<script>', 'ptlc_' + 'A'.repeat(43), '10.0.0.0/8', '::ffff:1.2.3.4'),
+  fc.constantFrom('', ' ', '\u0000', '\u202e', '🦀'.repeat(40), '../../etc/passwd', "' OR 1=1 --", '<script>', 'ptlc_' + 'A'.repeat(43), '10.0.0.0/8', '::ffff:1.2.3.4', 'a@b.co', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC4GGtq9OI+VCiDgWmCWrZvIuW0YZTZuidj61QffmScB', 'ssh-rsa AAAA', 'SHA256:'),
   fc.integer().map(String),
 );
 
@@ -49,7 +55,7 @@ const hostileValue = fc.letrec((tie) => ({
   ),
 })).value;
 
-const fieldNames = fc.constantFrom('user', 'password', 'code', 'confirmation_token', 'username', 'name_first', 'language', 'toast_position', 'start_on_grouped_servers', 'current_password', 'password_confirmation', 'name', 'allowed_ips', 'user_permissions', 'admin_permissions', 'server_permissions', 'expires', '__proto__', 'constructor', 'prototype');
+const fieldNames = fc.constantFrom('user', 'password', 'code', 'confirmation_token', 'username', 'name_first', 'language', 'toast_position', 'start_on_grouped_servers', 'current_password', 'password_confirmation', 'name', 'allowed_ips', 'user_permissions', 'admin_permissions', 'server_permissions', 'expires', 'email', 'public_key', '__proto__', 'constructor', 'prototype');
 
 /** A body as raw text: JSON objects with known and unknown fields, or not JSON at all. */
 const body = fc.oneof(
@@ -62,7 +68,7 @@ const body = fc.oneof(
 
 const contentType = fc.constantFrom<string | undefined>('application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', undefined);
 
-const pathParam = fc.oneof(fc.uuid(), hostileString.filter((s) => s.length > 0).map(encodeURIComponent));
+const pathParam = fc.oneof(fc.uuid(), fc.nat().map((i) => knownIds[i % knownIds.length]!), hostileString.filter((s) => s.length > 0).map(encodeURIComponent));
 
 const query = fc.dictionary(fc.constantFrom('page', 'per_page', 'search', 'code', 'password', '__proto__'), hostileString, { maxKeys: 3 }).map((entries) => {
   const params = new URLSearchParams(entries as Record<string, string>).toString();

@@ -33,6 +33,28 @@ it('a key deleted on one is refused by the other', async () => {
   expect((await onTwo.get('/api/client/account')).body).toEqual({ errors: ['invalid api key'] });
 });
 
+it('a key recreated on one loses its old secret on the other at once, and the new one works there', async () => {
+  const { http } = await one.signedIn();
+  const created = await http.post('/api/client/account/api-keys', { name: 'rotated', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
+  const oldOnTwo = two.client().withKey(created.body.key);
+  expect((await oldOnTwo.get('/api/client/account')).status).toBe(200);
+  const recreated = await http.post(`/api/client/account/api-keys/${created.body.api_key.uuid}/recreate`);
+  expect(recreated.status).toBe(200);
+  expect((await oldOnTwo.get('/api/client/account')).body).toEqual({ errors: ['invalid api key'] });
+  expect((await two.client().withKey(recreated.body.key).get('/api/client/account')).status).toBe(200);
+});
+
+it('a key narrowed on one holds to its new permissions and addresses on the other at once', async () => {
+  const { http } = await one.signedIn();
+  const created = await http.post('/api/client/account/api-keys', { name: 'narrowed', allowed_ips: [], user_permissions: ['account.infos', 'sessions.read'], admin_permissions: [], server_permissions: [] });
+  const onTwo = two.client().withKey(created.body.key);
+  expect((await onTwo.get('/api/client/account/sessions')).status).toBe(200);
+  await http.patch(`/api/client/account/api-keys/${created.body.api_key.uuid}`, { user_permissions: ['account.infos'] });
+  expect((await onTwo.get('/api/client/account/sessions')).body).toEqual({ errors: ['you do not have permission to perform this action: sessions.read'] });
+  await http.patch(`/api/client/account/api-keys/${created.body.api_key.uuid}`, { allowed_ips: ['192.0.2.0/24'] });
+  expect((await onTwo.get('/api/client/account')).body).toEqual({ errors: ['ip address not allowed for this api key'] });
+});
+
 it('a password change on one ends the other sessions on both', async () => {
   const { user, http } = await one.signedIn();
   const other = two.client();

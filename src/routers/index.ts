@@ -5,6 +5,7 @@ import { apiKeysRouter } from './api-keys/index.ts';
 import { authRouter } from './auth/index.ts';
 import { permissionsRouter } from './permissions/index.ts';
 import { sessionsRouter } from './sessions/index.ts';
+import { sshKeysRouter } from './ssh-keys/index.ts';
 import { twoFactorRouter } from './two-factor/index.ts';
 import { router } from '../server/trpc.ts';
 
@@ -16,6 +17,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   permissions: permissionsRouter,
   activity: activityRouter,
+  sshKeys: sshKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,5 +3,6 @@ import { changePassword } from './change-password.ts';
 import { get } from './get.ts';
 import { logout } from './logout.ts';
 import { update } from './update.ts';
+import { updateEmail } from './update-email.ts';
 
-export const accountRouter = router({ get, update, changePassword, logout });
+export const accountRouter = router({ get, update, updateEmail, changePassword, logout });

@@ -30,3 +30,9 @@ export const presentApiKey = (key: ApiKey): z.output<typeof apiKeySchema> => ({
   expires: key.expires,
   created: key.created,
 });
+
+/** What the activity log keeps of a key: never the key. */
+export const apiKeyEntry = (key: ApiKey) => ({ uuid: key.id, identifier: key.keyStart, name: key.name });
+
+/** The account's key `id`, unless it has expired (an expired key is as good as gone). */
+export const liveKey = (userId: string, id: string, now = new Date()) => ({ id, userId, OR: [{ expires: null }, { expires: { gt: now } }] });

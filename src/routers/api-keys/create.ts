@@ -2,47 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { lockAccount } from '../../db/locks.ts';
-import { AppError, badRequest, conflict, forbidden } from '../../errors.ts';
-import { inheritKeyLimits } from '../../rules/api-key-inheritance.ts';
-import { ALLOWED_IPS_MAX, API_KEY_NAME_MAX, API_KEY_NAME_MIN, generateApiKey } from '../../rules/api-keys.ts';
-import { parseRange } from '../../rules/ip-ranges.ts';
-import { checkGrant, type PermissionKind } from '../../rules/permissions.ts';
+import { AppError, conflict } from '../../errors.ts';
+import { generateApiKey } from '../../rules/api-keys.ts';
 import { recordActivity } from '../../db/activity-log.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
-import { text } from '../shared/fields.ts';
 import { apiKeySchema, presentApiKey } from './api-key.ts';
-
-const permissionList = z.array(text().max(128, 'must be at most 128 characters')).max(1000, 'must hold at most 1000 permissions');
+import { allowedIps, apiKeyName, checkGrants, expires, permissionList, withinCallingKey } from './fields.ts';
 
 const input = z.strictObject({
-  name: text().trim().min(API_KEY_NAME_MIN, `must be ${API_KEY_NAME_MIN}-${API_KEY_NAME_MAX} characters`).max(API_KEY_NAME_MAX, `must be ${API_KEY_NAME_MIN}-${API_KEY_NAME_MAX} characters`),
-  allowed_ips: z
-    .array(
-      z.string().transform((text, ctx) => {
-        const range = parseRange(text);
-        if (range) return range;
-        ctx.addIssue({ code: 'custom', message: 'invalid ip address or cidr range' });
-        return z.NEVER;
-      }),
-    )
-    .max(ALLOWED_IPS_MAX, `must hold at most ${ALLOWED_IPS_MAX} addresses`)
-    .meta({ description: 'IP addresses or CIDR ranges (IPv4 or IPv6); empty allows every address' }),
+  name: apiKeyName,
+  allowed_ips: allowedIps,
   user_permissions: permissionList,
   admin_permissions: permissionList,
   server_permissions: permissionList,
-  expires: z.iso
-    .datetime({ offset: true, error: 'must be an RFC 3339 date-time' })
-    .nullish()
-    .transform((text, ctx) => {
-      if (text == null) return null;
-      const date = new Date(text);
-      if (date.getTime() > Date.now()) return date;
-      ctx.addIssue({ code: 'custom', message: 'must be in the future' });
-      return z.NEVER;
-    }),
+  expires: expires.optional(),
 });
-
-const KINDS: PermissionKind[] = ['user_permissions', 'admin_permissions', 'server_permissions'];
 
 export const create = protectedProcedure
   .meta({
@@ -53,18 +27,9 @@ export const create = protectedProcedure
   .output(z.object({ api_key: apiKeySchema, key: z.string().meta({ description: 'The full key, shown once' }) }))
   .mutation(async ({ ctx, input }) => {
     const { db, config } = ctx.services;
-    const { user, rights, via } = ctx.principal;
-    const checks = KINDS.map((kind) => ({ kind, ...checkGrant(rights, kind, input[kind]) }));
-    const unknown = checks.flatMap(({ kind, unknown }) => unknown.map((name) => `${kind}: invalid permission: ${name}`));
-    if (unknown.length > 0) throw badRequest(unknown);
-    const excess = checks.find(({ notHeld }) => notHeld.length > 0);
-    if (excess) throw forbidden(`${excess.kind}: more permissions than self`);
-    let limits = { allowedIps: input.allowed_ips, expires: input.expires };
-    if (via.kind === 'api_key') {
-      const inherited = inheritKeyLimits(limits, via);
-      if (!inherited.ok) throw badRequest(inherited.problems);
-      limits = inherited.limits;
-    }
+    const { user, rights } = ctx.principal;
+    checkGrants(rights, input);
+    const limits = withinCallingKey(ctx.principal, { allowedIps: input.allowed_ips, expires: input.expires ?? null });
 
     const { key, keyStart, keyHash } = generateApiKey();
     const now = new Date();

@@ -30,6 +30,10 @@ export const secondFactorCode = text().trim().min(6, 'must be a 6-digit code or 
  */
 export const jsonBoolean = () => z.boolean().transform((value) => value);
 
+/** The name of something the account keeps (a key): trimmed, `min`-`max` characters. */
+export const itemName = (min: number, max: number) =>
+  text().trim().min(min, `must be ${min}-${max} characters`).max(max, `must be ${min}-${max} characters`);
+
 /**
  * A UUID in a path. Any other text answers 404 as an unknown one would (not 400), so only
  * the document says it is a UUID; control characters are still refused.

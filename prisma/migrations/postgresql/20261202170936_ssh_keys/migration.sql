@@ -1,0 +1,23 @@
+-- CreateTable
+CREATE TABLE "ssh_keys" (
+    "id" TEXT NOT NULL,
+    "user_id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "fingerprint" TEXT NOT NULL,
+    "public_key" TEXT NOT NULL,
+    "created" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ssh_keys_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "ssh_keys_user_id_created_idx" ON "ssh_keys"("user_id", "created");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ssh_keys_user_id_name_key" ON "ssh_keys"("user_id", "name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ssh_keys_user_id_fingerprint_key" ON "ssh_keys"("user_id", "fingerprint");
+
+-- AddForeignKey
+ALTER TABLE "ssh_keys" ADD CONSTRAINT "ssh_keys_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
