@@ -5,7 +5,11 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { LastUsedWriter } from '../db/last-used.ts';
 import { openDatabase } from '../db/index.ts';
+import { pruneSentMail } from '../db/outbox.ts';
+import { forgetExpiredResetTokens } from '../db/password-resets.ts';
 import { forgetOldAttempts } from '../db/rate-limits.ts';
+import { MailSender } from '../mail/sender.ts';
+import { openTransport } from '../mail/transport.ts';
 import { deriveKeys, loadServerSecret } from '../rules/secrets.ts';
 import { expiryCutoffs } from '../rules/sessions.ts';
 import { createApp } from './app.ts';
@@ -14,6 +18,8 @@ import type { Services } from './services.ts';
 
 const CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
 const SHUTDOWN_GRACE_MS = 10_000;
+// Sent mail is kept a day, for whoever wonders whether it went out.
+const SENT_MAIL_KEPT_MS = 24 * 3600 * 1000;
 
 export interface Running {
   url: string;
@@ -22,14 +28,16 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Deletes what can never be used again: expired sessions, expired keys, old rate-limit hits. */
+/** Deletes what can never be used again: expired sessions, keys and reset tokens, old rate-limit hits, sent mail. */
 export async function cleanUp(services: Services, now = Date.now()) {
   const { db, config } = services;
   const cutoff = expiryCutoffs({ idleSeconds: config.sessionIdleSeconds, maxAgeSeconds: config.sessionMaxAgeSeconds }, now);
   await db.session.deleteMany({ where: { OR: [{ lastUsed: { lte: cutoff.lastUsed } }, { created: { lte: cutoff.created } }] } });
   await db.apiKey.deleteMany({ where: { expires: { lte: new Date(now) } } });
-  const longestWindow = Math.max(config.rateLimits.login.seconds, config.rateLimits.checkpoint.seconds);
+  const longestWindow = Math.max(...Object.values(config.rateLimits).map((limit) => limit.seconds));
   await forgetOldAttempts(db, longestWindow, new Date(now));
+  await forgetExpiredResetTokens(db, new Date(now));
+  await pruneSentMail(db, new Date(now - SENT_MAIL_KEPT_MS));
 }
 
 export async function startServer(config: Config, options: { host?: string; log?: Logger } = {}): Promise<Running> {
@@ -37,7 +45,9 @@ export async function startServer(config: Config, options: { host?: string; log?
   const { db, provider, lookup, close: closeDatabase } = await openDatabase(config.databaseUrl);
   const keys = deriveKeys(loadServerSecret(config.sessionSecret, config.dataDir));
   const lastUsed = new LastUsedWriter(db, 2000, (err) => log.warn({ err }, 'could not write last-used times; will retry'));
-  const services: Services = { config, db, lookup, provider, keys, lastUsed, log };
+  const mail = new MailSender({ db, provider, config, log, transport: openTransport(config, log) });
+  const services: Services = { config, db, lookup, provider, keys, lastUsed, mail, log };
+  mail.start();
 
   const cleanup = setInterval(() => {
     cleanUp(services).catch((err) => log.warn({ err }, 'cleanup failed; will retry'));
@@ -73,6 +83,7 @@ export async function startServer(config: Config, options: { host?: string; log?
           server.closeIdleConnections();
         });
         await lastUsed.close();
+        await mail.close();
         await closeDatabase();
       })()),
   };

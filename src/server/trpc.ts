@@ -47,9 +47,15 @@ const t = initTRPC
   });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
 
-export const protectedProcedure = t.procedure.use(async ({ ctx, meta, type, next }) => {
+/** Every mutation may have committed mail (a refused sign-in too): the sender looks right after. */
+export const publicProcedure = t.procedure.use(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === 'mutation') ctx.services.mail.wake();
+  return result;
+});
+
+export const protectedProcedure = publicProcedure.use(async ({ ctx, meta, type, next }) => {
   const principal = await authenticate(ctx.services, ctx.req, ctx.res, ctx.clientIp);
   if (principal.via.kind === 'session' && type === 'mutation' && isCrossSite(ctx.req, ctx.services.config.appUrl)) {
     throw forbidden('cross-site request refused');
