@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../rules/passwords.ts';
 import type { Db } from './index.ts';
+import { enqueueNotice } from './outbox.ts';
 
 export interface NewAccount {
   username: string;
@@ -29,10 +30,11 @@ export async function createAccount(db: Db, account: NewAccount) {
   });
 }
 
-/** Turns two-factor authentication off: the secret and every recovery code go. */
+/** Turns two-factor authentication off: the secret and every recovery code go, and the account is told. */
 export async function turnOffTwoFactor(db: Db, userId: string) {
-  await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null } }),
-    db.recoveryCode.deleteMany({ where: { userId } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null } });
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await enqueueNotice(tx, user, 'two-factor-disabled', {});
+  });
 }

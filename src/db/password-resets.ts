@@ -12,6 +12,11 @@ export async function issueResetToken(db: DbClient, userId: string, ttlSeconds: 
   return token;
 }
 
+/** Whether `token` is live now: a read, to refuse a dead token before the cost of hashing a password. */
+export async function isLiveResetToken(db: DbClient, token: string, now = new Date()): Promise<boolean> {
+  return (await db.passwordReset.count({ where: { tokenHash: sha256(token), expires: { gt: now } } })) === 1;
+}
+
 /**
  * Spends `token`: the id of its account, or undefined when it is unknown, spent or expired.
  * The delete is the check, so of two requests with one token exactly one gets the account.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { enqueueNotice } from '../../db/outbox.ts';
 import { badRequest } from '../../errors.ts';
 import { hashPassword, verifyPassword } from '../../rules/passwords.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
@@ -29,6 +30,7 @@ export const changePassword = protectedProcedure
       const changed = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
       if (changed.count === 0) throw badRequest('current_password: invalid password');
       await tx.session.deleteMany({ where: { userId: user.id, ...(keep && { id: { not: keep } }) } });
+      await enqueueNotice(tx, user, 'password-changed', {});
     });
     return {};
   });

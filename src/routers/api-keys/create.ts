@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { enqueueNotice } from '../../db/outbox.ts';
 import { AppError, badRequest, conflict, forbidden } from '../../errors.ts';
 import { ALLOWED_IPS_MAX, API_KEY_NAME_MAX, API_KEY_NAME_MIN, generateApiKey } from '../../rules/api-keys.ts';
 import { parseRange } from '../../rules/ip-ranges.ts';
@@ -66,7 +67,7 @@ export const create = protectedProcedure
         if ((await tx.apiKey.count({ where: { userId: user.id } })) >= config.apiKeyLimit) {
           throw conflict('maximum number of api keys reached');
         }
-        return tx.apiKey.create({
+        const key = await tx.apiKey.create({
           data: {
             id: randomUUID(),
             userId: user.id,
@@ -81,6 +82,9 @@ export const create = protectedProcedure
             created: now,
           },
         });
+        // A key that can act as an admin is worth a word to the account's owner.
+        if (input.admin_permissions.length > 0) await enqueueNotice(tx, user, 'admin-api-key-created', { name: input.name });
+        return key;
       });
       return { api_key: presentApiKey(created), key };
     } catch (error) {

@@ -1,9 +1,10 @@
 // Signs an account in on this browser: a new session row and cookie every time, so a
 // session id planted before sign-in is never promoted (no fixation).
+import { noticeIfNewSignIn } from '../../db/new-sign-in.ts';
 import { newSessionToken } from '../../rules/sessions.ts';
 import { userAgentOf } from '../../server/authenticate.ts';
 import { hasSessionCookie, readSessionCookie, writeSessionCookie } from '../../server/session-cookie.ts';
-import type { Context } from '../../server/trpc.ts';
+import { actorOf, type Context } from '../../server/trpc.ts';
 
 export async function startSession(ctx: Context, userId: string) {
   const { db, config, keys } = ctx.services;
@@ -13,8 +14,11 @@ export async function startSession(ctx: Context, userId: string) {
   }
   const token = newSessionToken();
   const now = new Date();
-  await db.session.create({
-    data: { id: token.id, userId, secretHash: token.secretHash, ip: ctx.clientIp, userAgent: userAgentOf(ctx.req), lastUsed: now, created: now },
+  await db.$transaction(async (tx) => {
+    await tx.session.create({
+      data: { id: token.id, userId, secretHash: token.secretHash, ip: ctx.clientIp, userAgent: userAgentOf(ctx.req), lastUsed: now, created: now },
+    });
+    await noticeIfNewSignIn(tx, actorOf(ctx, userId), config.activityRetentionDays, now);
   });
   await writeSessionCookie(ctx.req, ctx.res, config, keys, token);
 }
