@@ -67,7 +67,7 @@ export const create = protectedProcedure
         if ((await tx.apiKey.count({ where: { userId: user.id } })) >= config.apiKeyLimit) {
           throw conflict('maximum number of api keys reached');
         }
-        const key = await tx.apiKey.create({
+        const row = await tx.apiKey.create({
           data: {
             id: randomUUID(),
             userId: user.id,
@@ -84,7 +84,7 @@ export const create = protectedProcedure
         });
         // A key that can act as an admin is worth a word to the account's owner.
         if (input.admin_permissions.length > 0) await enqueueNotice(tx, user, 'admin-api-key-created', { name: input.name });
-        return key;
+        return row;
       });
       return { api_key: presentApiKey(created), key };
     } catch (error) {
