@@ -49,6 +49,8 @@ export async function startSmtp(port = 0, auth?: { user: string; pass: string })
     allowInsecureAuth: true,
     logger: false,
     closeTimeout: 200,
+    // A reverse lookup of 127.0.0.1 can wait seconds on a machine without a resolver.
+    disableReverseLookup: true,
     onAuth(login, _session, callback) {
       if (auth && login.username === auth.user && login.password === auth.pass) callback(null, { user: login.username });
       else callback(new Error('invalid credentials'));
