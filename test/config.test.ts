@@ -27,9 +27,29 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['ALLOW_LANGUAGE_CHANGE', 'maybe'],
     ['SESSION_SECRET', 'short'],
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['MAIL_FROM', 'Panel <no address>'],
+    ['PASSWORD_RESET_TTL', '0'],
+    ['RATE_LIMIT_PASSWORD_FORGOT', '5'],
+    ['RATE_LIMIT_PASSWORD_RESET', '10/0'],
+    ['ACTIVITY_RETENTION_DAYS', 'forever'],
+    ['APP_NAME', ''],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('has the documented mail defaults, the sender named after APP_NAME and APP_URL\'s host', () => {
+    expect(loadConfig({})).toMatchObject({
+      appName: 'Panel',
+      smtpUrl: undefined,
+      mailFrom: 'Panel <no-reply@localhost>',
+      passwordResetTtlSeconds: 3600,
+      activityRetentionDays: 90,
+      rateLimits: { passwordForgot: { count: 5, seconds: 3600 }, passwordReset: { count: 10, seconds: 300 } },
+    });
+    expect(loadConfig({ APP_NAME: 'Games', APP_URL: 'https://panel.example.com:8443' }).mailFrom).toBe('Games <no-reply@panel.example.com>');
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'ops@example.com' })).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'ops@example.com' });
   });
 
   it('normalises trusted proxies to CIDR ranges', () => {
