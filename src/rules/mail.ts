@@ -33,7 +33,7 @@ export interface Sender {
 const IF_NOT_YOU = 'If this was not you, reset your password now and check your sessions and API keys.';
 
 function sentences<K extends NoticeKind>(kind: K, details: Notices[K]): { subject: string; lines: string[] } {
-  const d = details as Notices[NoticeKind] & Partial<Record<string, string>>;
+  const d = details as Record<string, string>;
   switch (kind) {
     case 'password-changed':
       return { subject: 'Your password was changed', lines: ['The password of your account was changed. Your other sessions were signed out.', IF_NOT_YOU] };
