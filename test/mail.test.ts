@@ -327,7 +327,7 @@ describe('the outbox', () => {
       await smtp.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 180_000);
 
   it('sends a burst of 200 exactly once from two instances on one database', async () => {
     const smtp = await startSmtp();
@@ -349,7 +349,7 @@ describe('the outbox', () => {
     const recipients = smtp.received.flatMap((mail) => mail.to).sort();
     expect(recipients).toEqual(Array.from({ length: 200 }, (_, n) => `burst${n}@example.com`).sort());
     expect(new Set(smtp.received.map((mail) => mail.messageId)).size).toBe(200);
-  }, 120_000);
+  }, 180_000);
 
   it('writes each message as an .eml file in DATA_DIR/mail without SMTP_URL, and says so', async () => {
     const { lines, log } = capturedLog();
