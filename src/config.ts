@@ -87,6 +87,14 @@ const schema = z
     TRPC_MAX_BATCH: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(10),
     SESSION_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
     SESSION_MAX_AGE: seconds(30 * 24 * 3600),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, as in Panel <no-reply@example.com>')
+      .optional(),
+    PASSWORD_RESET_TTL: seconds(3600),
+    RATE_LIMIT_PASSWORD_FORGOT: rate('5/3600'),
+    RATE_LIMIT_PASSWORD_RESET: rate('10/300'),
     ACTIVITY_RETENTION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(90),
   })
   .transform((env) => ({
@@ -105,12 +113,23 @@ const schema = z
     apiKeyLimit: env.API_KEY_LIMIT,
     sshKeyLimit: env.SSH_KEY_LIMIT,
     allowLanguageChange: env.ALLOW_LANGUAGE_CHANGE,
-    rateLimits: { login: env.RATE_LIMIT_LOGIN, checkpoint: env.RATE_LIMIT_CHECKPOINT, accountFailures: env.RATE_LIMIT_ACCOUNT_FAILURES },
+    rateLimits: {
+      login: env.RATE_LIMIT_LOGIN,
+      checkpoint: env.RATE_LIMIT_CHECKPOINT,
+      accountFailures: env.RATE_LIMIT_ACCOUNT_FAILURES,
+      passwordForgot: env.RATE_LIMIT_PASSWORD_FORGOT,
+      passwordReset: env.RATE_LIMIT_PASSWORD_RESET,
+    },
     trpcMaxBatch: env.TRPC_MAX_BATCH,
     sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    passwordResetTtlSeconds: env.PASSWORD_RESET_TTL,
     activityRetentionDays: env.ACTIVITY_RETENTION_DAYS,
-  }));
+  }))
+  // An address takes APP_URL's host name alone: a port has no place in it.
+  .transform((config) => ({ ...config, mailFrom: config.mailFrom ?? `${config.appName} <no-reply@${config.appUrl.hostname}>` }));
 
 export type Config = z.output<typeof schema>;
 export type TwoFactorRequirement = Config['twoFactorRequirement'];

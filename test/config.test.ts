@@ -39,6 +39,12 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', 'https://panel.example/app'],
     ['CORS_ORIGINS', 'ftp://panel.example'],
     ['APP_NAME', ' '],
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['MAIL_FROM', 'Panel <no address>'],
+    ['PASSWORD_RESET_TTL', '0'],
+    ['RATE_LIMIT_PASSWORD_FORGOT', '5'],
+    ['RATE_LIMIT_PASSWORD_RESET', '10/0'],
+    ['ACTIVITY_RETENTION_DAYS', 'forever'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
@@ -48,6 +54,19 @@ describe('loadConfig', () => {
     const config = loadConfig({ APP_URL: 'https://panel.example.com', CORS_ORIGINS: ' http://localhost:5173/ , https://Admin.Example.com:443' });
     expect(config.appUrlSet).toBe(true);
     expect(config.corsOrigins).toEqual(['http://localhost:5173', 'https://admin.example.com']);
+  });
+
+  it('has the documented mail defaults, the sender named after APP_NAME and APP_URL\'s host', () => {
+    expect(loadConfig({})).toMatchObject({
+      appName: 'Panel',
+      smtpUrl: undefined,
+      mailFrom: 'Panel <no-reply@localhost>',
+      passwordResetTtlSeconds: 3600,
+      activityRetentionDays: 90,
+      rateLimits: { passwordForgot: { count: 5, seconds: 3600 }, passwordReset: { count: 10, seconds: 300 } },
+    });
+    expect(loadConfig({ APP_NAME: 'Games', APP_URL: 'https://panel.example.com:8443' }).mailFrom).toBe('Games <no-reply@panel.example.com>');
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'ops@example.com' })).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'ops@example.com' });
   });
 
   it('normalises trusted proxies to CIDR ranges', () => {

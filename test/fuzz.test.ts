@@ -55,7 +55,7 @@ const hostileValue = fc.letrec((tie) => ({
   ),
 })).value;
 
-const fieldNames = fc.constantFrom('user', 'password', 'code', 'confirmation_token', 'username', 'name_first', 'language', 'toast_position', 'start_on_grouped_servers', 'current_password', 'password_confirmation', 'name', 'allowed_ips', 'user_permissions', 'admin_permissions', 'server_permissions', 'expires', 'email', 'public_key', '__proto__', 'constructor', 'prototype');
+const fieldNames = fc.constantFrom('user', 'password', 'code', 'confirmation_token', 'username', 'name_first', 'language', 'toast_position', 'start_on_grouped_servers', 'current_password', 'password_confirmation', 'name', 'allowed_ips', 'user_permissions', 'admin_permissions', 'server_permissions', 'expires', 'email', 'public_key', 'token', '__proto__', 'constructor', 'prototype');
 
 /** A body as raw text: JSON objects with known and unknown fields, or not JSON at all. */
 const body = fc.oneof(

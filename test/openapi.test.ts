@@ -22,6 +22,8 @@ it('documents every REST route, both security schemes, the error body and the DE
     [
       'POST /auth/login',
       'POST /auth/login/checkpoint',
+      'POST /auth/password/forgot',
+      'POST /auth/password/reset',
       'GET /client/account',
       'PATCH /client/account',
       'POST /client/account/password',
@@ -39,6 +41,7 @@ it('documents every REST route, both security schemes, the error body and the DE
       'GET /client/account/two-factor',
       'POST /client/account/two-factor',
       'DELETE /client/account/two-factor',
+      'POST /client/account/two-factor/recovery-codes',
       'GET /client/account/sessions',
       'DELETE /client/account/sessions',
       'DELETE /client/account/sessions/{session}',

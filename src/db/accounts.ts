@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../rules/passwords.ts';
 import { foldCase } from '../rules/text.ts';
 import type { Db, DbClient } from './index.ts';
+import { enqueueNotice } from './outbox.ts';
 
 export interface NewAccount {
   username: string;
@@ -30,9 +31,10 @@ export async function createAccount(db: Db, account: NewAccount) {
   });
 }
 
-/** Turns two-factor authentication off: the secret, every recovery code and every pending sign-in go. Run it in a transaction. */
+/** Turns two-factor authentication off: the secret, every recovery code and every pending sign-in go, and the account is told. Run it in a transaction. */
 export async function turnOffTwoFactor(tx: DbClient, userId: string) {
-  await tx.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null } });
+  const user = await tx.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null } });
   await tx.recoveryCode.deleteMany({ where: { userId } });
   await tx.checkpointToken.deleteMany({ where: { userId } });
+  await enqueueNotice(tx, user, 'two-factor-disabled', {});
 }

@@ -8,7 +8,11 @@ import { forgetOldActivities } from '../db/activity-log.ts';
 import { LastUsedWriter } from '../db/last-used.ts';
 import { openDatabase } from '../db/index.ts';
 import { forgetExpiredCheckpointTokens } from '../db/checkpoint-tokens.ts';
+import { pruneSentMail } from '../db/outbox.ts';
+import { forgetExpiredResetTokens } from '../db/password-resets.ts';
 import { forgetOldAttempts } from '../db/rate-limits.ts';
+import { MailSender } from '../mail/sender.ts';
+import { openTransport } from '../mail/transport.ts';
 import { deriveKeys, loadServerSecret } from '../rules/secrets.ts';
 import { expiryCutoffs } from '../rules/sessions.ts';
 import { createApp } from './app.ts';
@@ -23,6 +27,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * Bodies are capped in app.ts.
  */
 const MAX_HEADER_BYTES = 16 * 1024;
+// Sent mail is kept a day, for whoever wonders whether it went out.
+const SENT_MAIL_KEPT_MS = 24 * 3600 * 1000;
 
 export interface Running {
   url: string;
@@ -31,7 +37,7 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Deletes what can never be used again (expired sessions, keys and checkpoint tokens, old rate-limit hits) and activity past its retention. */
+/** Deletes what can never be used again (expired sessions, keys, checkpoint and reset tokens, old rate-limit hits, sent mail) and activity past its retention. */
 export async function cleanUp(services: Services, now = Date.now()) {
   const { db, config } = services;
   const cutoff = expiryCutoffs({ idleSeconds: config.sessionIdleSeconds, maxAgeSeconds: config.sessionMaxAgeSeconds }, now);
@@ -41,6 +47,8 @@ export async function cleanUp(services: Services, now = Date.now()) {
   const longestWindow = Math.max(...Object.values(config.rateLimits).map((limit) => limit.seconds));
   await forgetOldAttempts(db, longestWindow, new Date(now));
   await forgetOldActivities(db, new Date(now - config.activityRetentionDays * 24 * 3600 * 1000));
+  await forgetExpiredResetTokens(db, new Date(now));
+  await pruneSentMail(db, new Date(now - SENT_MAIL_KEPT_MS));
 }
 
 /** Node's own refusals of a request it could not read, in the contract's words. */
@@ -68,7 +76,9 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   const { db, provider, lookup, close: closeDatabase } = await openDatabase(config.databaseUrl);
   const keys = deriveKeys(loadServerSecret(config.sessionSecret, config.dataDir));
   const lastUsed = new LastUsedWriter(db, 2000, (err) => log.warn({ err }, 'could not write last-used times; will retry'));
-  const services: Services = { config, db, lookup, provider, keys, lastUsed, log };
+  const mail = new MailSender({ db, provider, config, log, transport: openTransport(config, log) });
+  const services: Services = { config, db, lookup, provider, keys, lastUsed, mail, log };
+  mail.start();
 
   const cleanup = setInterval(() => {
     cleanUp(services).catch((err) => log.warn({ err }, 'cleanup failed; will retry'));
@@ -107,6 +117,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
           server.closeIdleConnections();
         });
         await lastUsed.close();
+        await mail.close();
         await closeDatabase();
       })()),
   };

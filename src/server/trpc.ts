@@ -67,9 +67,15 @@ export function sendTrpcError(res: ServerResponse, code: TRPCError['code'], erro
 }
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
 
-export const protectedProcedure = t.procedure.use(async ({ ctx, meta, type, next }) => {
+/** Every mutation may have committed mail (a refused sign-in too): the sender looks right after. */
+export const publicProcedure = t.procedure.use(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === 'mutation') ctx.services.mail.wake();
+  return result;
+});
+
+export const protectedProcedure = publicProcedure.use(async ({ ctx, meta, type, next }) => {
   const principal = await authenticateOnce(ctx);
   if (principal.via.kind === 'session' && type === 'mutation' && ctx.isCrossSite(ctx.req)) {
     throw forbidden('cross-site request refused');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { voidCheckpointTokens } from '../../db/checkpoint-tokens.ts';
+import { enqueueNotice } from '../../db/outbox.ts';
 import { badRequest } from '../../errors.ts';
 import { hashPassword } from '../../rules/passwords.ts';
 import { recordActivity } from '../../db/activity-log.ts';
@@ -34,6 +35,7 @@ export const changePassword = protectedProcedure
       await tx.session.deleteMany({ where: { userId: user.id, ...(keep && { id: { not: keep } }) } });
       await voidCheckpointTokens(tx, user.id);
       await recordActivity(tx, ctx.actor, 'account:password-changed', {});
+      await enqueueNotice(tx, user, 'password-changed', {});
     });
     return {};
   });

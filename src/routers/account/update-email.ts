@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordActivity } from '../../db/activity-log.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { enqueueNotice } from '../../db/outbox.ts';
 import { conflict } from '../../errors.ts';
 import { foldCase } from '../../rules/text.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
@@ -30,6 +31,9 @@ export const updateEmail = protectedProcedure
         // The lower-cased copy carries the case-insensitive uniqueness in a constraint.
         const account = await tx.user.update({ where: { id: user.id }, data: { email: input.email, emailKey: foldCase(input.email) }, include: { role: true } });
         await recordActivity(tx, ctx.actor, 'account:email-changed', { old: user.email, new: input.email });
+        // The old address hears of it; a reset link sent there no longer works.
+        await enqueueNotice(tx, user, 'email-changed', { new_email: input.email });
+        await tx.passwordReset.deleteMany({ where: { userId: user.id } });
         return account;
       });
       return { user: presentUser(updated, config) };

@@ -5,6 +5,7 @@ import { lockAccount } from '../../db/locks.ts';
 import { AppError, conflict } from '../../errors.ts';
 import { generateApiKey } from '../../rules/api-keys.ts';
 import { recordActivity } from '../../db/activity-log.ts';
+import { enqueueNotice } from '../../db/outbox.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { apiKeySchema, presentApiKey } from './api-key.ts';
 import { allowedIps, apiKeyName, checkGrants, expires, permissionList, withinCallingKey } from './fields.ts';
@@ -55,8 +56,11 @@ export const create = protectedProcedure
             created: now,
           },
         });
+        // A key that can act as an admin is worth a word to the account's owner.
+        if (input.admin_permissions.length > 0) await enqueueNotice(tx, user, 'admin-api-key-created', { name: input.name });
         await recordActivity(tx, ctx.actor, 'api-key:create', { uuid: key.id, identifier: key.keyStart, name: key.name }, now);
         return key;
+        
       });
       return { api_key: presentApiKey(created), key };
     } catch (error) {

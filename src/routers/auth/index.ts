@@ -1,5 +1,7 @@
 import { router } from '../../server/trpc.ts';
 import { checkpoint } from './checkpoint.ts';
+import { forgotPassword } from './forgot-password.ts';
 import { login } from './login.ts';
+import { resetPassword } from './reset-password.ts';
 
-export const authRouter = router({ login, checkpoint });
+export const authRouter = router({ login, checkpoint, forgotPassword, resetPassword });

@@ -2,6 +2,7 @@
 // session id planted before sign-in is never promoted (no fixation). The session and its
 // auth:success entry are written together.
 import { recordActivity, type SignInMethod } from '../../db/activity-log.ts';
+import { noticeIfNewSignIn } from '../../db/new-sign-in.ts';
 import { newSessionToken } from '../../rules/sessions.ts';
 import { userAgentOf } from '../../server/authenticate.ts';
 import { hasSessionCookie, readSessionCookie, writeSessionCookie } from '../../server/session-cookie.ts';
@@ -19,6 +20,8 @@ export async function startSession(ctx: Context, userId: string, method: SignInM
     await tx.session.create({
       data: { id: token.id, userId, secretHash: token.secretHash, ip: ctx.clientIp, userAgent: userAgentOf(ctx.req), lastUsed: now, created: now },
     });
+    // Before this sign-in's own entry, which would make every address and browser known.
+    await noticeIfNewSignIn(tx, actorOf(ctx, userId), config.activityRetentionDays, now);
     await recordActivity(tx, actorOf(ctx, userId), 'auth:success', { method }, now);
   });
   await writeSessionCookie(ctx.req, ctx.res, config, keys, token);

@@ -24,6 +24,9 @@ export const newPassword = z
 /** A TOTP code (6 digits) or a recovery code (10 characters), as the two-factor forms take them. */
 export const secondFactorCode = text().trim().min(6, 'must be a 6-digit code or a 10-character recovery code').max(10, 'must be a 6-digit code or a 10-character recovery code');
 
+/** What turning two-factor off and making new recovery codes ask for. */
+export const codeAndPassword = z.strictObject({ code: secondFactorCode, password: currentPassword });
+
 /**
  * A boolean in a JSON body. trpc-to-openapi switches plain z.boolean() fields to
  * coercion (so "yes" would become true); a pipe is left alone, keeping JSON types strict.

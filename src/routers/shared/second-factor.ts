@@ -3,8 +3,10 @@
 // raced in parallel is accepted exactly once.
 import type { Services } from '../../server/services.ts';
 import type { Account } from '../../db/index.ts';
+import { badRequest } from '../../errors.ts';
 import { open } from '../../rules/secrets.ts';
 import { hashRecoveryCode, isRecoveryCodeShape, matchTotp } from '../../rules/totp.ts';
+import { verifyPasswordReentry } from './password-reentry.ts';
 
 export type SecondFactorResult = 'accepted' | 'replayed' | 'invalid';
 
@@ -31,4 +33,15 @@ export async function spendSecondFactor(services: Services, user: Account, code:
     return spent.count === 1 ? 'accepted' : 'invalid';
   }
   return 'invalid';
+}
+
+/**
+ * The confirmation that turning two-factor off and making new recovery codes ask for: the
+ * password, then a code (spent), each refused with the contract's 400.
+ */
+export async function confirmWithCodeAndPassword(services: Services, user: Account, input: { code: string; password: string }) {
+  await verifyPasswordReentry(services, user, input.password);
+  const result = await spendSecondFactor(services, user, input.code);
+  if (result === 'replayed') throw badRequest('code: this code has already been used');
+  if (result === 'invalid') throw badRequest('code: invalid confirmation code');
 }

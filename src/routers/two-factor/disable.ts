@@ -1,13 +1,9 @@
-import { z } from 'zod';
 import { turnOffTwoFactor } from '../../db/accounts.ts';
 import { recordActivity } from '../../db/activity-log.ts';
-import { badRequest, conflict } from '../../errors.ts';
+import { conflict } from '../../errors.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
-import { currentPassword, emptyOutput, secondFactorCode } from '../shared/fields.ts';
-import { verifyPasswordReentry } from '../shared/password-reentry.ts';
-import { spendSecondFactor } from '../shared/second-factor.ts';
-
-const input = z.strictObject({ code: secondFactorCode, password: currentPassword });
+import { codeAndPassword, emptyOutput } from '../shared/fields.ts';
+import { confirmWithCodeAndPassword } from '../shared/second-factor.ts';
 
 export const disable = protectedProcedure
   .meta({
@@ -22,16 +18,13 @@ export const disable = protectedProcedure
     twoFactorExempt: true,
     jsonBody: true,
   })
-  .input(input)
+  .input(codeAndPassword)
   .output(emptyOutput)
   .mutation(async ({ ctx, input }) => {
     const { db } = ctx.services;
     const { user } = ctx.principal;
     if (!user.totpEnabled) throw conflict('two-factor authentication is not enabled');
-    await verifyPasswordReentry(ctx.services, user, input.password);
-    const result = await spendSecondFactor(ctx.services, user, input.code);
-    if (result === 'replayed') throw badRequest('code: this code has already been used');
-    if (result === 'invalid') throw badRequest('code: invalid confirmation code');
+    await confirmWithCodeAndPassword(ctx.services, user, input);
     await db.$transaction(async (tx) => {
       await turnOffTwoFactor(tx, user.id);
       await recordActivity(tx, ctx.actor, 'account:two-factor.disable', {});
