@@ -114,7 +114,6 @@ describe('floods against a server process', () => {
       expect(batches).toBeGreaterThan(20);
 
       const resident = residentMb(server.child.pid!);
-      console.log(`resident memory after the floods: ${resident.toFixed(0)} MB`);
       expect(resident).toBeLessThan(MEMORY_BUDGET_MB);
       expect(server.child.exitCode).toBeNull();
       expect((await new HttpClient(server.url, { cookie }).get('/api/client/account')).status).toBe(200);
