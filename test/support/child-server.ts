@@ -1,13 +1,27 @@
 // `node src/main.ts` in a process of its own, for tests that stop or share servers.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll } from 'vitest';
 import { freshDatabaseUrl, startTestServer, temporaryDirectory } from './harness.ts';
+
+const children = new Set<ChildProcess>();
+
+// A test that failed or timed out before stopping its server leaves no process behind.
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 export async function startChildServer(databaseUrl: string, dataDir: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  children.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+    }),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     const read = (chunk: Buffer) => {
