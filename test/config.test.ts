@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       allowLanguageChange: true,
       rateLimits: { login: { count: 20, seconds: 300 }, checkpoint: { count: 10, seconds: 300 } },
       sessionIdleSeconds: 7 * 24 * 3600,
+      activityRetentionDays: 90,
     });
     expect(config.appUrl.origin).toBe('http://localhost:3000');
   });
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['ALLOW_LANGUAGE_CHANGE', 'maybe'],
     ['SESSION_SECRET', 'short'],
+    ['ACTIVITY_RETENTION_DAYS', '0'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
