@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       allowLanguageChange: true,
       rateLimits: { login: { count: 20, seconds: 300 }, checkpoint: { count: 10, seconds: 300 }, accountFailures: { count: 100, seconds: 3600 } },
       sessionIdleSeconds: 7 * 24 * 3600,
+      activityRetentionDays: 90,
     });
     expect(config.appUrl.origin).toBe('http://localhost:3000');
     expect(config).toMatchObject({ appUrlSet: false, appName: 'Panel', corsOrigins: [] });
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_PASSWORD_FORGOT', '5'],
     ['RATE_LIMIT_PASSWORD_RESET', '10/0'],
     ['ACTIVITY_RETENTION_DAYS', 'forever'],
+    ['ACTIVITY_RETENTION_DAYS', '0'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));

@@ -111,18 +111,18 @@ export async function activityPage(db: Db, userId: string, page: { page: number;
  */
 export async function forgetOldActivities(db: Db, before: Date, batchSize = 1000) {
   for (;;) {
-    const deleted = await db.$transaction(async (tx) => {
-      const batch = await tx.activity.findMany({ where: { created: { lt: before } }, orderBy: { created: 'asc' }, take: batchSize, select: { id: true, userId: true } });
-      if (batch.length === 0) return 0;
-      const perAccount = new Map<string, string[]>();
-      for (const { id, userId } of batch) perAccount.set(userId, [...(perAccount.get(userId) ?? []), id]);
+    const batch = await db.activity.findMany({ where: { created: { lt: before } }, orderBy: { created: 'asc' }, take: batchSize, select: { id: true, userId: true } });
+    if (batch.length === 0) return;
+    const perAccount = new Map<string, string[]>();
+    for (const { id, userId } of batch) perAccount.set(userId, [...(perAccount.get(userId) ?? []), id]);
+    // The transaction starts with a write (SQLite then takes its write lock first), and takes off a
+    // counter what it deleted, not what was selected: another instance's cleanup may have been first.
+    await db.$transaction(async (tx) => {
       for (const [userId, ids] of perAccount) {
-        // What this transaction deleted, not what it selected: another instance's cleanup may have been first.
         const { count } = await tx.activity.deleteMany({ where: { id: { in: ids } } });
         if (count > 0) await tx.activityCount.updateMany({ where: { userId }, data: { count: { decrement: count } } });
       }
-      return batch.length;
     });
-    if (deleted < batchSize) return;
+    if (batch.length < batchSize) return;
   }
 }
