@@ -61,6 +61,11 @@ describe('the per-account failure budget', () => {
     expect((await login('127.0.0.20', { user: bystander.username, password: bystander.password })).status).toBe(200);
   });
 
+  it('locks a name that matches no account alike, so a lockout does not tell which accounts exist', async () => {
+    for (let n = 0; n < BUDGET; n++) expect((await login(`127.0.5.${n + 1}`, { user: 'nobody_at_all', password: 'guess' })).status).toBe(400);
+    ratelimited(await login('127.0.5.100', { user: 'NOBODY_AT_ALL', password: 'guess' }), 3600);
+  });
+
   it('is not overrun by guesses sent in parallel', async () => {
     const user = await server.createUser();
     const answers = await Promise.all(

@@ -29,9 +29,11 @@ export const login = publicProcedure
     const key = foldCase(input.user);
     const user = await db.user.findFirst({ where: { OR: [{ usernameKey: key }, { emailKey: key }] }, include: { role: true } });
     // A locked account answers 429 before its password is looked at, the right one included.
-    const attempt = user && (await startAccountAttempt(db, user.id, config.rateLimits.accountFailures));
+    // A name that matches no account has a budget of its own, so that a lockout does not
+    // tell which accounts exist.
+    const attempt = await startAccountAttempt(db, user?.id ?? `name:${key}`, config.rateLimits.accountFailures);
     // An unknown account costs a decoy verification: same answer, similar time.
-    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user || !attempt) throw badRequest('invalid username or password');
+    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw badRequest('invalid username or password');
     await attempt.succeeded();
     if (user.totpEnabled) return { type: 'two_factor_required' as const, token: await issueCheckpointToken(db, user.id) };
     await startSession(ctx, user.id);
