@@ -220,3 +220,26 @@ describe('IPv6 clients', () => {
     }
   });
 });
+
+describe('two instances on one database', () => {
+  it('share the failure budget and the state of checkpoint tokens', async () => {
+    const a = await startTestServer({ RATE_LIMIT_ACCOUNT_FAILURES: '8/3600' });
+    const b = await startTestServer({ RATE_LIMIT_ACCOUNT_FAILURES: '8/3600' }, { reuse: { databaseUrl: a.databaseUrl, dataDir: a.dataDir } });
+    try {
+      const { user, http } = await a.signedIn();
+      const { recoveryCodes } = await enable(http, user.password);
+      const token = await loginToken(a, user);
+      const checkpointOn = (server: TestServer, code: string) => server.client().post('/api/auth/login/checkpoint', { confirmation_token: token, code });
+      // Wrong codes on both instances use up one token's tries.
+      for (let n = 0; n < CHECKPOINT_MAX_TRIES; n++) expect((await checkpointOn(n % 2 ? a : b, String(200000 + n))).status).toBe(400);
+      expect((await checkpointOn(b, recoveryCodes[0]!)).body).toEqual({ errors: ['invalid confirmation token'] });
+      // Three more wrong passwords, on either instance, spend the budget of 8 for both.
+      for (const server of [a, b, a]) expect((await server.client().post('/api/auth/login', { user: user.username, password: 'guess' })).status).toBe(400);
+      ratelimited(await b.client().post('/api/auth/login', { user: user.username, password: user.password }), 3600);
+      ratelimited(await a.client().post('/api/auth/login', { user: user.username, password: user.password }), 3600);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
