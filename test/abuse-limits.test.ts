@@ -61,6 +61,11 @@ describe('the per-account failure budget', () => {
     expect((await login('127.0.0.20', { user: bystander.username, password: bystander.password })).status).toBe(200);
   });
 
+  it('locks a name that matches no account alike, so a lockout does not tell which accounts exist', async () => {
+    for (let n = 0; n < BUDGET; n++) expect((await login(`127.0.5.${n + 1}`, { user: 'nobody_at_all', password: 'guess' })).status).toBe(400);
+    ratelimited(await login('127.0.5.100', { user: 'NOBODY_AT_ALL', password: 'guess' }), 3600);
+  });
+
   it('is not overrun by guesses sent in parallel', async () => {
     const user = await server.createUser();
     const answers = await Promise.all(
@@ -212,6 +217,29 @@ describe('IPv6 clients', () => {
       expect((await requestFrom('127.0.0.1', `http://127.0.0.1:${port}/api/auth/login`, 'POST', { user: 'nobody', password: 'guess' })).status).toBe(400);
     } finally {
       await dual.close();
+    }
+  });
+});
+
+describe('two instances on one database', () => {
+  it('share the failure budget and the state of checkpoint tokens', async () => {
+    const a = await startTestServer({ RATE_LIMIT_ACCOUNT_FAILURES: '8/3600' });
+    const b = await startTestServer({ RATE_LIMIT_ACCOUNT_FAILURES: '8/3600' }, { reuse: { databaseUrl: a.databaseUrl, dataDir: a.dataDir } });
+    try {
+      const { user, http } = await a.signedIn();
+      const { recoveryCodes } = await enable(http, user.password);
+      const token = await loginToken(a, user);
+      const checkpointOn = (server: TestServer, code: string) => server.client().post('/api/auth/login/checkpoint', { confirmation_token: token, code });
+      // Wrong codes on both instances use up one token's tries.
+      for (let n = 0; n < CHECKPOINT_MAX_TRIES; n++) expect((await checkpointOn(n % 2 ? a : b, String(200000 + n))).status).toBe(400);
+      expect((await checkpointOn(b, recoveryCodes[0]!)).body).toEqual({ errors: ['invalid confirmation token'] });
+      // Three more wrong passwords, on either instance, spend the budget of 8 for both.
+      for (const server of [a, b, a]) expect((await server.client().post('/api/auth/login', { user: user.username, password: 'guess' })).status).toBe(400);
+      ratelimited(await b.client().post('/api/auth/login', { user: user.username, password: user.password }), 3600);
+      ratelimited(await a.client().post('/api/auth/login', { user: user.username, password: user.password }), 3600);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 });

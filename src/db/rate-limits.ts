@@ -46,10 +46,11 @@ export interface AccountAttempt {
  * wrong checkpoint codes, failed security-key assertions, wrong re-entered passwords), counted
  * over every address and every instance; throws 429 when the budget is spent, whatever the
  * attempt would have been. The place is taken before the attempt is checked, so that parallel
- * guesses cannot overrun the budget; an attempt that succeeds gives it back.
+ * guesses cannot overrun the budget; an attempt that succeeds gives it back. `account` is the
+ * account's id (or, at sign-in, a name that matches none).
  */
-export async function startAccountAttempt(db: Db, userId: string, limit: Limit): Promise<AccountAttempt> {
-  const id = await takeAttempt(db, `account-failures:${userId}`, limit);
+export async function startAccountAttempt(db: Db, account: string, limit: Limit): Promise<AccountAttempt> {
+  const id = await takeAttempt(db, `account-failures:${account}`, limit);
   return {
     succeeded: async () => {
       await db.rateLimitHit.deleteMany({ where: { id } });

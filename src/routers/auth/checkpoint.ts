@@ -33,9 +33,9 @@ export const checkpoint = publicProcedure
     if (result !== 'accepted') await recordSignInFailure(db, actorOf(ctx, user.id), { method, reason: 'code' });
     if (result === 'replayed') throw badRequest('this code has already been used');
     if (result === 'invalid') throw badRequest('invalid confirmation code');
+    await attempt.succeeded();
     // Of two right codes racing with one token, one session: the first to use the token up.
     if (!(await useCheckpointToken(db, token.id))) throw invalidToken();
-    await attempt.succeeded();
     await startSession(ctx, user.id, method);
     const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { role: true } });
     return { user: presentUser(fresh, config) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { issueCheckpointToken } from '../../db/checkpoint-tokens.ts';
-import { takeAddressAttempt } from '../../db/rate-limits.ts';
+import { startAccountAttempt, takeAddressAttempt } from '../../db/rate-limits.ts';
 import { badRequest } from '../../errors.ts';
 import { verifyPassword } from '../../rules/passwords.ts';
 import { foldCase } from '../../rules/text.ts';
@@ -31,9 +31,13 @@ export const login = publicProcedure
     const key = foldCase(input.user);
     const user = await db.user.findFirst({ where: { OR: [{ usernameKey: key }, { emailKey: key }] }, include: { role: true } });
     // A locked account answers 429 before its password is looked at, the right one included.
-    const attempt = user && (await startSignInAttempt(ctx, user.id, 'password'));
+    // A name that matches no account has a budget of its own, so that a lockout does not
+    // tell which accounts exist.
+    const attempt = user
+      ? await startSignInAttempt(ctx, user.id, 'password')
+      : await startAccountAttempt(db, `name:${key}`, config.rateLimits.accountFailures);
     // An unknown account costs a decoy verification: same answer, similar time.
-    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user || !attempt) {
+    if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
       if (user) await recordSignInFailure(db, actorOf(ctx, user.id), { method: 'password', reason: 'password' });
       throw badRequest('invalid username or password');
     }
