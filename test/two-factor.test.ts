@@ -103,7 +103,7 @@ describe('sign-in checkpoint', () => {
     const res = await client.post('/api/auth/login/checkpoint', { confirmation_token: token, code });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ uuid: user.id, totp_enabled: true });
-    expect(res.headers.getSetCookie().some((line) => line.startsWith('panel_session=') && /Secure/i.test(line))).toBe(true);
+    expect(res.headers.getSetCookie().some((line) => line.startsWith('__Host-panel_session=') && /Secure/i.test(line) && !/Domain=/i.test(line))).toBe(true);
 
     const replay = await server.client().post('/api/auth/login/checkpoint', { confirmation_token: await loginToken(user), code });
     expect(replay.status).toBe(400);

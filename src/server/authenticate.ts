@@ -30,7 +30,7 @@ export async function authenticate(services: Services, req: IncomingMessage, cli
   const { lookup, config, keys, lastUsed } = services;
   const now = new Date();
 
-  if (hasSessionCookie(req)) {
+  if (hasSessionCookie(req, config)) {
     const token = await readSessionCookie(req, config, keys);
     const session = token && (await lookup.session(token.id));
     if (!token || !session || !secretMatches(token.secret, session.secretHash)) throw unauthorized('invalid session');

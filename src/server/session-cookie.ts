@@ -1,5 +1,6 @@
 // The session cookie: iron-session seals {id, secret}; HttpOnly, SameSite=Lax, Path=/,
-// Secure when the panel is served over https.
+// Secure and named with the `__Host-` prefix when the panel is served over https (the
+// browser then refuses the name from a plain-http page, a subdomain or another path).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getIronSession, unsealData, type SessionOptions } from 'iron-session';
 import { LRUCache } from 'lru-cache';
@@ -7,13 +8,14 @@ import type { Config } from '../config.ts';
 import type { Keys } from '../rules/secrets.ts';
 import type { SessionToken } from '../rules/sessions.ts';
 
-export const SESSION_COOKIE = 'panel_session';
+/** The cookie's name: `__Host-panel_session` over https, `panel_session` over plain http, which the prefix forbids. */
+export const sessionCookieName = (config: Pick<Config, 'appUrl'>) => (config.appUrl.protocol === 'https:' ? '__Host-panel_session' : 'panel_session');
 
 type Sealed = Partial<SessionToken>;
 
 function options(config: Config, keys: Keys): SessionOptions {
   return {
-    cookieName: SESSION_COOKIE,
+    cookieName: sessionCookieName(config),
     password: keys.cookie,
     // The cookie lives as long as a session can; the database row decides idle expiry.
     ttl: config.sessionMaxAgeSeconds,
@@ -25,15 +27,16 @@ function options(config: Config, keys: Keys): SessionOptions {
  * The session cookie's value, if the request carries one. Spaces and tabs around the value
  * are not part of it, as browsers and iron-session's own parser read cookies.
  */
-function sealedCookie(req: IncomingMessage): string | undefined {
+function sealedCookie(req: IncomingMessage, config: Pick<Config, 'appUrl'>): string | undefined {
+  const prefix = `${sessionCookieName(config)}=`;
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const trimmed = part.trim();
-    if (trimmed.startsWith(`${SESSION_COOKIE}=`)) return trimmed.slice(SESSION_COOKIE.length + 1).trim();
+    if (trimmed.startsWith(prefix)) return trimmed.slice(prefix.length).trim();
   }
   return undefined;
 }
 
-export const hasSessionCookie = (req: IncomingMessage) => sealedCookie(req) !== undefined;
+export const hasSessionCookie = (req: IncomingMessage, config: Pick<Config, 'appUrl'>) => sealedCookie(req, config) !== undefined;
 
 /**
  * A seal exactly as this server writes it: iron's eight `*`-separated parts (hex, digits,
@@ -69,7 +72,7 @@ const cacheFor = (keys: Keys) => {
 
 /** The token in the cookie, or undefined when it cannot be read (tampered, foreign, expired, malformed). */
 export async function readSessionCookie(req: IncomingMessage, config: Config, keys: Keys): Promise<SessionToken | undefined> {
-  const seal = sealedCookie(req);
+  const seal = sealedCookie(req, config);
   if (!seal || seal.length > SEAL_MAX_LENGTH || !SEAL.test(seal)) return undefined;
   const cache = cacheFor(keys);
   const known = cache.get(seal);

@@ -28,7 +28,7 @@ export class HttpClient {
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const [name, value] = pair!.split('=');
-      if (name === 'panel_session') this.cookie = value && !/Max-Age=0/i.test(line) ? `${name}=${value}` : undefined;
+      if (name === 'panel_session' || name === '__Host-panel_session') this.cookie = value && !/Max-Age=0/i.test(line) ? `${name}=${value}` : undefined;
     }
     const text = await res.text();
     let parsed: unknown = text;

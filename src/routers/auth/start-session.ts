@@ -10,7 +10,7 @@ import { actorOf, type Context } from '../../server/trpc.ts';
 
 export async function startSession(ctx: Context, userId: string, method: SignInMethod) {
   const { db, config, keys } = ctx.services;
-  if (hasSessionCookie(ctx.req)) {
+  if (hasSessionCookie(ctx.req, config)) {
     const previous = await readSessionCookie(ctx.req, config, keys);
     if (previous) await db.session.deleteMany({ where: { id: previous.id, userId } });
   }
