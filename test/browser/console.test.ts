@@ -11,6 +11,8 @@ import { DATABASE, startTestServer, type TestServer } from '../support/harness.t
 import { totpCode } from '../support/totp.ts';
 
 const WIDTH = 390;
+// A journey is a few dozen page steps; on a busy machine that takes longer than one API call.
+const JOURNEY_MS = 120_000;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // `UPDATE_SCREENSHOTS=1` rewrites the README's pictures of the console (once, from the SQLite run).
 const screenshots = process.env.UPDATE_SCREENSHOTS === '1' && DATABASE === 'sqlite';
@@ -129,7 +131,7 @@ it('signs in by keyboard, edits the profile and changes the password, each error
   await heading(page, 'Sign in').waitFor();
   expect(problems).toEqual([]);
   await close();
-});
+}, JOURNEY_MS);
 
 it('turns two-factor on from the secret on the page, then signs in through the checkpoint', async () => {
   const user = await server.createUser();
@@ -166,7 +168,7 @@ it('turns two-factor on from the secret on the page, then signs in through the c
   await expectAccessible(page);
   await page.getByLabel('Authentication code').fill(await totpCode(secret, Date.now(), 1));
   await page.getByRole('button', { name: 'Continue' }).click();
-  await heading(page, 'Two-factor authentication').waitFor();
+  await heading(page, 'Account').waitFor();
 
   // Out, and in with a recovery code; then off with another one.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -174,14 +176,15 @@ it('turns two-factor on from the secret on the page, then signs in through the c
   await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
   await page.getByLabel('Recovery code').fill(codes[0]!);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await heading(page, 'Two-factor authentication').waitFor();
+  await heading(page, 'Account').waitFor();
+  await page.getByRole('link', { name: 'Two-factor authentication' }).click();
   await page.getByLabel('Authentication or recovery code').fill(codes[1]!);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Turn off' }).click();
   await page.getByRole('heading', { name: 'Two-factor authentication is off' }).waitFor();
   expect(problems).toEqual([]);
   await close();
-});
+}, JOURNEY_MS);
 
 it('creates a key with two permissions from the picker, which works over REST until it is deleted', async () => {
   const user = await server.createUser();
@@ -230,7 +233,7 @@ it('creates a key with two permissions from the picker, which works over REST un
   expect(revoked.body).toEqual({ errors: ['invalid api key'] });
   expect(problems).toEqual([]);
   await close();
-});
+}, JOURNEY_MS);
 
 it('marks this session, ends another and all others, and asks to sign in once its own has ended', async () => {
   const user = await server.createUser();
@@ -273,7 +276,7 @@ it('marks this session, ends another and all others, and asks to sign in once it
   expect(page.url()).toBe(`${server.url}/sign-in?next=%2Fapi-keys`);
   expect(problems).toEqual([]);
   await close();
-});
+}, JOURNEY_MS);
 
 it('answers the page at client routes and leaves /api, /trpc and /api/docs as they were', async () => {
   const html = { accept: 'text/html,application/xhtml+xml' };

@@ -87,7 +87,7 @@ const KEY_FIELDS = ['name', 'allowed_ips', 'expires', 'user_permissions', 'admin
 
 function CreateKey({ user }: { user: User }) {
   const [picked, setPicked] = useState<Picked>(noPermissions);
-  const [created, setCreated] = useState<{ name: string; key: string }>();
+  const [created, setCreated] = useState<{ name: string; secret: string }>();
   const create = useMutation(trpc.apiKeys.create.mutationOptions());
   const messages = useMessages(create.error, KEY_FIELDS);
   const submit = (data: FormData, form: HTMLFormElement) => {
@@ -105,7 +105,7 @@ function CreateKey({ user }: { user: User }) {
         onSuccess: ({ api_key, key }) => {
           form.reset();
           setPicked(noPermissions);
-          setCreated({ name: api_key.name, key });
+          setCreated({ name: api_key.name, secret: key });
           void keysChanged();
         },
       },
@@ -126,19 +126,19 @@ function CreateKey({ user }: { user: User }) {
 }
 
 /** The key itself, in the one answer that holds it. */
-function NewKey({ name, key, onDone }: { name: string; key: string; onDone: () => void }) {
+function NewKey({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), [key]);
+  useEffect(() => box.current?.focus(), [secret]);
   return (
     <div className="new-key" ref={box} tabIndex={-1} role="region" aria-label={`The new key ${name}`}>
       <p>
         <strong>{name}</strong> is ready. Copy the key now: it is shown only this once.
       </p>
       <p>
-        <code data-new-key>{key}</code>
+        <code data-new-key>{secret}</code>
       </p>
       <p className="actions">
-        <CopyButton text={key} label="Copy the key" />
+        <CopyButton text={secret} label="Copy the key" />
         <button type="button" onClick={onDone}>
           Done
         </button>
