@@ -74,10 +74,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       name: 'report',
       setup(builder) {
         builder.onEnd((result) => {
-          if (result.errors.length > 0) return;
-          const size = emit(result, outdir);
-          const over = size.gzipped > CONSOLE_BUDGET_BYTES ? ': OVER THE BUDGET' : '';
-          console.log(`${new Date().toLocaleTimeString()} ${describeSize(size)}${over} -> ${relative(process.cwd(), outdir)}`);
+          if (result.errors.length > 0) return; // esbuild has printed them
+          try {
+            const size = emit(result, outdir);
+            const over = size.gzipped > CONSOLE_BUDGET_BYTES ? ': OVER THE BUDGET' : '';
+            console.log(`${new Date().toLocaleTimeString()} ${describeSize(size)}${over} -> ${relative(process.cwd(), outdir)}`);
+          } catch (error) {
+            console.error(`${new Date().toLocaleTimeString()} ${error.message}`);
+          }
         });
       },
     };

@@ -6,10 +6,11 @@ import { failureOf } from '../errors.ts';
 import { navigate, safeNext, useLocation } from '../router.tsx';
 import { signedIn, trpc, type User } from '../trpc.ts';
 import { Alert, Field, Form, useMessages } from '../ui.tsx';
-import { HOME } from '../paths.ts';
+import { HOME, SIGN_IN } from '../paths.ts';
 
 export function SignInScreen() {
-  const next = safeNext(useLocation().searchParams.get('next')) ?? HOME;
+  const requested = safeNext(useLocation().searchParams.get('next'));
+  const next = requested && !requested.startsWith(SIGN_IN) ? requested : HOME;
   const [token, setToken] = useState<string>();
   const [restartMessages, setRestartMessages] = useState<string[]>([]);
   const done = (user: User) => {
