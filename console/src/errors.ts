@@ -12,6 +12,9 @@ export function failureOf(error: unknown): Failure {
   if (error instanceof TRPCClientError) {
     const data = error.data as { httpStatus?: number; errors?: string[] } | null | undefined;
     if (data?.httpStatus) return { status: data.httpStatus, messages: data.errors?.length ? data.errors : [error.message] };
+    // An answer that is not the API's (a proxy's error page, say) still has a status.
+    const status = (error.meta?.response as Response | undefined)?.status;
+    if (status) return { status, messages: [`the server answered ${status}; try again in a moment`] };
   }
   return { status: 0, messages: ['the server could not be reached; check the connection and try again'] };
 }
