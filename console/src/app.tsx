@@ -16,9 +16,14 @@ export function App() {
   const open = publicScreens.find((screen) => screen.path === pathname);
   if (open) {
     return (
-      <Page title={open.title} centered>
-        <open.component />
-      </Page>
+      <>
+        <header className="bar">
+          <span className="brand">{APP_NAME}</span>
+        </header>
+        <Page title={open.title} centered>
+          <open.component />
+        </Page>
+      </>
     );
   }
   return <SignedIn pathname={pathname} search={search} />;
