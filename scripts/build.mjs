@@ -1,7 +1,9 @@
 // Bundles the server into dist/main.mjs with esbuild (dependencies stay in node_modules).
 // `npm start` runs the bundle: plain JavaScript starts faster and serves about twice the
 // requests per second of the same code run through the tsx loader.
+// The account console is bundled beside it (scripts/console.mjs), its size printed.
 import { build } from 'esbuild';
+import { buildConsole, describeSize } from './console.mjs';
 
 await build({
   entryPoints: ['src/main.ts'],
@@ -14,3 +16,5 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+console.log(describeSize(await buildConsole()));

@@ -10,7 +10,7 @@ import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 export type Provider = 'sqlite' | 'postgresql';
 
 /** The project's root: the nearest folder above this module with a package.json (also from dist/). */
-function projectRoot(): string {
+export function projectRoot(): string {
   let dir = import.meta.dirname;
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);

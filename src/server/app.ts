@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { AppError } from '../errors.ts';
 import { appRouter } from '../routers/index.ts';
+import { consoleRouter } from './console.ts';
 import { docsRouter } from './docs.ts';
 import { errorResponseMeta, toAppError } from './error-mapping.ts';
 import { requestLogger } from './log.ts';
@@ -157,6 +158,7 @@ export function createApp(services: Services) {
   app.use(docsRouter());
 
   app.use('/api', rest.unmatched);
+  app.use(consoleRouter());
 
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ errors: ['not found'] });

@@ -1,0 +1,27 @@
+// Every screen of the console, in the order of the menu. A screen is one file in this
+// folder and one line here; the shell gives it its heading, its address and the account.
+import type { ComponentType } from 'react';
+import { SIGN_IN } from '../paths.ts';
+import type { User } from '../trpc.ts';
+import { AccountScreen } from './account.tsx';
+import { ApiKeysScreen } from './api-keys.tsx';
+import { SessionsScreen } from './sessions.tsx';
+import { SignInScreen } from './sign-in.tsx';
+import { TwoFactorScreen } from './two-factor.tsx';
+
+export interface Screen<Props = object> {
+  path: string;
+  title: string;
+  component: ComponentType<Props>;
+}
+
+/** Screens for a signed-in account; each gets the account as `user`. */
+export const accountScreens: Screen<{ user: User }>[] = [
+  { path: '/account', title: 'Account', component: AccountScreen },
+  { path: '/two-factor', title: 'Two-factor authentication', component: TwoFactorScreen },
+  { path: '/api-keys', title: 'API keys', component: ApiKeysScreen },
+  { path: '/sessions', title: 'Sessions', component: SessionsScreen },
+];
+
+/** Screens reached without a session. */
+export const publicScreens: Screen[] = [{ path: SIGN_IN, title: 'Sign in', component: SignInScreen }];

@@ -1,0 +1,307 @@
+// The account console in Debian's Chromium, on a real server: one journey per screen, in a
+// 390-pixel-wide window, with axe-core on every screen and no request outside the origin.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildConsole, CONSOLE_BUDGET_BYTES } from '../../scripts/console.mjs';
+import { CHROMIUM } from '../support/chromium.ts';
+import { DATABASE, startTestServer, type TestServer } from '../support/harness.ts';
+import { totpCode } from '../support/totp.ts';
+
+const WIDTH = 390;
+// A journey is a few dozen page steps; on a busy machine that takes longer than one API call.
+const JOURNEY_MS = 120_000;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// `UPDATE_SCREENSHOTS=1` rewrites the README's pictures of the console (once, from the SQLite run).
+const screenshots = process.env.UPDATE_SCREENSHOTS === '1' && DATABASE === 'sqlite';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  const size = await buildConsole();
+  expect(size.gzipped).toBeLessThanOrEqual(CONSOLE_BUDGET_BYTES);
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh browser profile at `path`; `problems` collects script errors, CSP refusals and requests elsewhere. */
+async function openConsole(path: string) {
+  const context = await browser.newContext({ viewport: { width: WIDTH, height: 800 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${server.url}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request elsewhere: ${url}`);
+  });
+  page.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  await page.addInitScript({
+    content: "document.addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
+  });
+  await page.goto(server.url + path);
+  return { page, problems, close: () => context.close() };
+}
+
+async function signIn(page: Page, user: { username: string; password: string }) {
+  await page.getByLabel('Username or email').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
+
+/** No serious or critical axe-core violation, and nothing wider than the window. */
+async function expectAccessible(page: Page) {
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+  if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+  expect(violations).toEqual([]);
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(WIDTH);
+}
+
+/** The messages shown for an input: the error list its aria-describedby names, once it is marked invalid. */
+async function errorsOf(field: Locator): Promise<string> {
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+  const id = (await field.getAttribute('aria-describedby'))!.split(' ').find((candidate) => candidate.endsWith('-errors'));
+  return field.page().locator(`[id="${id}"]`).innerText();
+}
+
+async function screenshot(page: Page, name: string) {
+  if (screenshots) await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', name), fullPage: true });
+}
+
+it('signs in by keyboard, edits the profile and changes the password, each error next to its field', async () => {
+  const user = await server.createUser();
+  const { page, problems, close } = await openConsole('/account');
+  await page.waitForURL(`${server.url}/sign-in?next=%2Faccount`);
+  await expectAccessible(page);
+
+  // The wrong password first: the API's message above the form, which takes the focus.
+  await page.keyboard.type(user.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('not the password');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('alert').innerText()).toBe('invalid username or password');
+  await page.getByLabel('Password').focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(user.password);
+  await page.keyboard.press('Enter');
+  await heading(page, 'Account').waitFor();
+  expect(page.url()).toBe(`${server.url}/account`);
+  await expectAccessible(page);
+
+  const username = page.getByLabel('Username');
+  await username.fill('x');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  expect(await errorsOf(username)).toBe('must be 3-15 characters');
+  await expect.poll(() => page.evaluate('document.activeElement.name')).toBe('username');
+  await username.fill(user.username);
+  await page.getByLabel('First name').fill('Ada');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page.getByRole('status').filter({ hasText: 'Profile saved.' }).waitFor();
+  await page.reload();
+  await expect.poll(() => page.getByLabel('First name').inputValue()).toBe('Ada');
+
+  const current = page.getByLabel('Current password');
+  await current.fill('wrong password');
+  await page.getByLabel('New password', { exact: true }).fill('a brand new password');
+  await page.getByLabel('New password again').fill('a brand new password');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  expect(await errorsOf(current)).toBe('invalid password');
+  await current.fill(user.password);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('status').filter({ hasText: 'Password changed.' }).waitFor();
+  const again = await server.client().post('/api/auth/login', { user: user.username, password: 'a brand new password' });
+  expect(again.status).toBe(200);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await heading(page, 'Sign in').waitFor();
+  expect(problems).toEqual([]);
+  await close();
+}, JOURNEY_MS);
+
+it('turns two-factor on from the secret on the page, then signs in through the checkpoint', async () => {
+  const user = await server.createUser();
+  const { page, problems, close } = await openConsole('/two-factor');
+  await signIn(page, user);
+  await heading(page, 'Two-factor authentication').waitFor();
+  await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+  const secret = (await page.locator('[data-secret]').innerText()).trim();
+  expect(secret).toMatch(/^[A-Z2-7]+$/);
+  await page.getByRole('img', { name: /QR code/ }).waitFor();
+  await expectAccessible(page);
+  await screenshot(page, 'console-two-factor.png');
+
+  await page.getByLabel('Authentication code').fill(await totpCode(secret));
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  const codeList = page.getByRole('list', { name: 'Recovery codes' });
+  await codeList.waitFor();
+  const codes = await codeList.getByRole('listitem').allInnerTexts();
+  expect(codes).toHaveLength(10);
+  await expectAccessible(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the codes' }).click()]);
+  expect(readFileSync(await download.path(), 'utf8')).toBe(`${codes.join('\n')}\n`);
+  await page.getByRole('button', { name: 'I have saved them' }).click();
+  await page.getByRole('heading', { name: 'Two-factor authentication is on' }).waitFor();
+  await expectAccessible(page);
+
+  // Out, and in again with the app's next code; a wrong code first shows the API's message.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, user);
+  await page.getByLabel('Authentication code').fill(await totpCode(secret, Date.now(), 6));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect.poll(() => page.getByRole('alert').innerText()).toBe('invalid confirmation code');
+  await expectAccessible(page);
+  await page.getByLabel('Authentication code').fill(await totpCode(secret, Date.now(), 1));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await heading(page, 'Account').waitFor();
+
+  // Out, and in with a recovery code; then off with another one.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, user);
+  await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+  await page.getByLabel('Recovery code').fill(codes[0]!);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await heading(page, 'Account').waitFor();
+  await page.getByRole('link', { name: 'Two-factor authentication' }).click();
+  await page.getByLabel('Authentication or recovery code').fill(codes[1]!);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Turn off' }).click();
+  await page.getByRole('heading', { name: 'Two-factor authentication is off' }).waitFor();
+  expect(problems).toEqual([]);
+  await close();
+}, JOURNEY_MS);
+
+it('creates a key with two permissions from the picker, which works over REST until it is deleted', async () => {
+  const user = await server.createUser();
+  const { page, problems, close } = await openConsole('/');
+  await signIn(page, user);
+  await heading(page, 'Account').waitFor();
+  await page.getByRole('link', { name: 'API keys' }).click();
+  await heading(page, 'API keys').waitFor();
+  await page.getByText('No API keys yet.').waitFor();
+  await expectAccessible(page);
+
+  const name = page.getByLabel('Name', { exact: true });
+  const addresses = page.getByLabel('Allowed addresses');
+  await name.fill('x');
+  await addresses.fill('203.0.113.7\nnot an address');
+  await page.getByRole('checkbox', { name: /^account\.infos / }).check();
+  await page.getByRole('checkbox', { name: /^api-keys\.read / }).check();
+  await page.getByRole('button', { name: 'Create the key' }).click();
+  expect(await errorsOf(name)).toBe('must be 3-31 characters');
+  expect(await errorsOf(addresses)).toContain('allowed_ips.1: invalid ip address or cidr range');
+
+  await name.fill('deploy-bot');
+  await addresses.fill('');
+  await page.getByRole('button', { name: 'Create the key' }).click();
+  const key = (await page.locator('[data-new-key]').innerText()).trim();
+  expect(key).toMatch(/^ptlc_[A-Za-z0-9]{43}$/);
+  await page.getByRole('heading', { name: 'deploy-bot' }).waitFor();
+  await expectAccessible(page);
+  await screenshot(page, 'console-api-keys.png');
+
+  const withKey = server.client().withKey(key);
+  expect((await withKey.get('/api/client/account')).body.user.username).toBe(user.username);
+  expect((await withKey.get('/api/client/account/api-keys')).status).toBe(200);
+  const refused = await withKey.get('/api/client/account/sessions');
+  expect(refused.status).toBe(403);
+  expect(refused.body).toEqual({ errors: ['you do not have permission to perform this action: sessions.read'] });
+  const listed = await withKey.get('/api/client/account/api-keys');
+  expect(listed.body.api_keys.data[0].user_permissions).toEqual(['account.infos', 'api-keys.read']);
+
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Delete the key deploy-bot' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByText('No API keys yet.').waitFor();
+  const revoked = await withKey.get('/api/client/account');
+  expect(revoked.status).toBe(401);
+  expect(revoked.body).toEqual({ errors: ['invalid api key'] });
+  expect(problems).toEqual([]);
+  await close();
+}, JOURNEY_MS);
+
+it('marks this session, ends another and all others, and asks to sign in once its own has ended', async () => {
+  const user = await server.createUser();
+  const signInElsewhere = async () => {
+    const http = server.client({ 'user-agent': 'Elsewhere/1.0' });
+    expect((await http.post('/api/auth/login', { user: user.username, password: user.password })).status).toBe(200);
+    return http;
+  };
+  const other = await signInElsewhere();
+  const { page, problems, close } = await openConsole('/sessions');
+  await signIn(page, user);
+  await heading(page, 'Sessions').waitFor();
+  const cards = page.locator('.card');
+  await expect.poll(() => cards.count()).toBe(2);
+  await expect.poll(() => page.locator('.card.current').innerText()).toContain('This session');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: /^End the session from / }).click();
+  await page.getByRole('button', { name: 'Yes, end' }).click();
+  await page.getByRole('status').filter({ hasText: 'Session ended.' }).waitFor();
+  await expect.poll(() => cards.count()).toBe(1);
+  expect((await other.get('/api/client/account')).body).toEqual({ errors: ['invalid session'] });
+
+  await signInElsewhere();
+  const last = await signInElsewhere();
+  await page.reload();
+  await expect.poll(() => cards.count()).toBe(3);
+  await page.getByRole('button', { name: 'End all other sessions' }).click();
+  await page.getByRole('button', { name: 'Yes, end all other sessions' }).click();
+  await page.getByRole('status').filter({ hasText: 'Ended 2 other sessions.' }).waitFor();
+  await expect.poll(() => cards.count()).toBe(1);
+  await expectAccessible(page);
+
+  // This browser's session ended elsewhere: the next call answers 401 and sign-in returns.
+  const elsewhere = await signInElsewhere();
+  expect((await elsewhere.delete('/api/client/account/sessions')).body).toEqual({ deleted: 1 });
+  expect((await last.get('/api/client/account')).status).toBe(401);
+  await page.getByRole('link', { name: 'API keys' }).click();
+  await heading(page, 'Sign in').waitFor();
+  expect(page.url()).toBe(`${server.url}/sign-in?next=%2Fapi-keys`);
+  expect(problems).toEqual([]);
+  await close();
+}, JOURNEY_MS);
+
+it('answers the page at client routes and leaves /api, /trpc and /api/docs as they were', async () => {
+  const html = { accept: 'text/html,application/xhtml+xml' };
+  for (const path of ['/', '/sessions', '/auth/reset-password?token=abc']) {
+    const res = await server.client().get(path, html);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.text).toContain('<script type="module" src="/assets/console.js"></script>');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self';");
+  }
+  const script = await server.client().get('/assets/console.js');
+  expect(script.status).toBe(200);
+  expect(script.headers.get('content-type')).toMatch(/^text\/javascript|^application\/javascript/);
+
+  for (const [path, headers, status, body] of [
+    ['/api/nothing/here', html, 404, { errors: ['not found'] }],
+    ['/elsewhere', {}, 404, { errors: ['not found'] }],
+    ['/assets/missing.js', {}, 404, { errors: ['not found'] }],
+    ['/api/client/account', html, 401, { errors: ['missing authorization'] }],
+  ] as const) {
+    const res = await server.client().get(path, headers);
+    expect([path, res.status, res.body]).toEqual([path, status, body]);
+  }
+  const trpc = await server.client().get('/trpc/account.get', html);
+  expect(trpc.status).toBe(401);
+  expect((await server.client().get('/api/docs', html)).text).toContain('swagger-ui');
+  expect((await server.client().request('POST', '/sessions', {}, html)).status).toBe(404);
+});
