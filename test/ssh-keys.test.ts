@@ -223,7 +223,7 @@ describe('PATCH and DELETE /api/client/account/ssh-keys/{ssh_key}', () => {
     await http.patch(`/api/client/account/ssh-keys/${key.uuid}`, { name: 'renamed' });
     await http.post('/api/client/account/ssh-keys', { name: 'renamed', public_key: SK_ECDSA }); // refused: no entry
     await http.delete(`/api/client/account/ssh-keys/${key.uuid}`);
-    const rows = await server.services.db.activity.findMany({ where: { userId: user.id }, orderBy: { event: 'asc' } });
+    const rows = await server.services.db.activity.findMany({ where: { userId: user.id, event: { startsWith: 'ssh-key:' } }, orderBy: { event: 'asc' } });
     expect(rows.map((row) => [row.event, row.data])).toEqual([
       ['ssh-key:create', { uuid: key.uuid, fingerprint: key.fingerprint, name: 'laptop' }],
       ['ssh-key:delete', { uuid: key.uuid, fingerprint: key.fingerprint, name: 'renamed' }],
