@@ -35,6 +35,7 @@ const schema = z
     DATA_DIR: z.string().min(1).default('./data'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    APP_NAME: z.string().min(1).default('Panel'),
     TRUSTED_PROXIES: z
       .string()
       .default('')
@@ -51,6 +52,7 @@ const schema = z
       }),
     TWO_FACTOR_REQUIREMENT: z.enum(['none', 'admins', 'all_users'], { error: 'must be none, admins or all_users' }).default('none'),
     API_KEY_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(25),
+    SECURITY_KEY_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(25),
     ALLOW_LANGUAGE_CHANGE: flag(true),
     RATE_LIMIT_LOGIN: rate('20/300'),
     RATE_LIMIT_CHECKPOINT: rate('10/300'),
@@ -63,9 +65,11 @@ const schema = z
     dataDir: env.DATA_DIR,
     sessionSecret: env.SESSION_SECRET,
     appUrl: new URL(env.APP_URL ?? `http://localhost:${env.PORT}`),
+    appName: env.APP_NAME,
     trustedProxies: env.TRUSTED_PROXIES,
     twoFactorRequirement: env.TWO_FACTOR_REQUIREMENT,
     apiKeyLimit: env.API_KEY_LIMIT,
+    securityKeyLimit: env.SECURITY_KEY_LIMIT,
     allowLanguageChange: env.ALLOW_LANGUAGE_CHANGE,
     rateLimits: { login: env.RATE_LIMIT_LOGIN, checkpoint: env.RATE_LIMIT_CHECKPOINT },
     sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT,

@@ -13,7 +13,7 @@ import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
 
 import type { Prisma, Role, User } from './generated/sqlite/client.ts';
 
-export type { ApiKey, Role, Session, User } from './generated/sqlite/client.ts';
+export type { ApiKey, Role, SecurityKey, Session, User, WebauthnChallenge } from './generated/sqlite/client.ts';
 
 /** An account with its role, as authentication reads it. */
 export type Account = User & { role: Role | null };

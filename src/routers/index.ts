@@ -3,6 +3,7 @@ import { accountRouter } from './account/index.ts';
 import { apiKeysRouter } from './api-keys/index.ts';
 import { authRouter } from './auth/index.ts';
 import { permissionsRouter } from './permissions/index.ts';
+import { securityKeysRouter } from './security-keys/index.ts';
 import { sessionsRouter } from './sessions/index.ts';
 import { twoFactorRouter } from './two-factor/index.ts';
 import { router } from '../server/trpc.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   twoFactor: twoFactorRouter,
   sessions: sessionsRouter,
   permissions: permissionsRouter,
+  securityKeys: securityKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

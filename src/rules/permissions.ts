@@ -32,6 +32,12 @@ export const USER_PERMISSIONS: Catalogue = {
     read: 'List sessions',
     delete: 'End sessions',
   }),
+  'security-keys': group('Security keys (passkeys) of the account', 'security-keys', {
+    create: 'Register security keys',
+    read: 'List security keys',
+    update: 'Rename security keys',
+    delete: 'Delete security keys',
+  }),
   activity: group('Activity of the account', 'activity', { read: 'Read the activity log' }),
   servers: group('Servers the account can reach', 'servers', {
     create: 'Create servers',

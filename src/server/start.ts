@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import { LastUsedWriter } from '../db/last-used.ts';
 import { openDatabase } from '../db/index.ts';
 import { forgetOldAttempts } from '../db/rate-limits.ts';
+import { forgetExpiredCeremonies } from '../db/webauthn.ts';
 import { deriveKeys, loadServerSecret } from '../rules/secrets.ts';
 import { expiryCutoffs } from '../rules/sessions.ts';
 import { createApp } from './app.ts';
@@ -30,6 +31,7 @@ export async function cleanUp(services: Services, now = Date.now()) {
   await db.apiKey.deleteMany({ where: { expires: { lte: new Date(now) } } });
   const longestWindow = Math.max(config.rateLimits.login.seconds, config.rateLimits.checkpoint.seconds);
   await forgetOldAttempts(db, longestWindow, new Date(now));
+  await forgetExpiredCeremonies(db, new Date(now));
 }
 
 export async function startServer(config: Config, options: { host?: string; log?: Logger } = {}): Promise<Running> {
