@@ -33,7 +33,7 @@ export const USER_PERMISSIONS: Catalogue = {
     delete: 'End sessions',
   }),
   'security-keys': group('Security keys (passkeys) of the account', 'security-keys', {
-    create: 'Register security keys',
+    create: 'Register security keys (a key that can sign in as the account)',
     read: 'List security keys',
     update: 'Rename security keys',
     delete: 'Delete security keys',

@@ -91,7 +91,7 @@ export async function verifyAssertion(
   ownerId: string,
 ): Promise<number | undefined> {
   const { userHandle } = response.response;
-  if (userHandle !== undefined && userHandle !== isoBase64URL.fromBuffer(userHandleOf(ownerId))) return undefined;
+  if (userHandle !== undefined && userHandle.replace(/=+$/, '') !== isoBase64URL.fromBuffer(userHandleOf(ownerId))) return undefined;
   try {
     const result = await verifyAuthenticationResponse({
       response,
