@@ -187,7 +187,7 @@ describe('passkey sign-in', () => {
     expect((await client.get('/api/client/account')).body.user.uuid).toBe(user.id);
     const [listed] = (await http.get('/api/client/account/security-keys')).body.security_keys.data;
     expect(listed.last_used).not.toBeNull();
-    expect((await events(user.id, 'auth:success')).map((e) => e.data)).toEqual([{ method: 'security_key' }]);
+    expect((await events(user.id, 'auth:success')).map((e) => e.data)).toContainEqual({ method: 'security_key' });
 
     // The same answer again: its challenge is spent.
     const replay = await server.client().post('/api/auth/login/security-key', { uuid: begun.body.uuid, public_key_credential: answer });
