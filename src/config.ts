@@ -80,6 +80,7 @@ const schema = z
     TWO_FACTOR_REQUIREMENT: z.enum(['none', 'admins', 'all_users'], { error: 'must be none, admins or all_users' }).default('none'),
     API_KEY_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(25),
     SSH_KEY_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(25),
+    SECURITY_KEY_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(25),
     ALLOW_LANGUAGE_CHANGE: flag(true),
     RATE_LIMIT_LOGIN: rate('20/300'),
     RATE_LIMIT_CHECKPOINT: rate('10/300'),
@@ -112,6 +113,7 @@ const schema = z
     twoFactorRequirement: env.TWO_FACTOR_REQUIREMENT,
     apiKeyLimit: env.API_KEY_LIMIT,
     sshKeyLimit: env.SSH_KEY_LIMIT,
+    securityKeyLimit: env.SECURITY_KEY_LIMIT,
     allowLanguageChange: env.ALLOW_LANGUAGE_CHANGE,
     rateLimits: {
       login: env.RATE_LIMIT_LOGIN,

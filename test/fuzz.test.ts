@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restRoutes } from '../src/server/rest.ts';
+import { SoftwareAuthenticator } from './support/authenticator.ts';
 import { startTestServer, type TestServer } from './support/harness.ts';
 import type { HttpClient } from './support/http.ts';
 
@@ -23,15 +24,16 @@ afterAll(() => server.close());
 /** What a refused request must leave as it was. */
 async function snapshot() {
   const db = server.services.db;
-  const [row, keys, sessions, codes, activities, sshKeys] = await Promise.all([
+  const [row, keys, sessions, codes, activities, sshKeys, securityKeys] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: user.id } }),
     db.apiKey.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } }),
     db.session.count({ where: { userId: user.id } }),
     db.recoveryCode.count({ where: { userId: user.id } }),
     db.activity.count({ where: { userId: user.id } }),
     db.sshKey.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } }),
+    db.securityKey.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' }, select: { id: true, name: true, credentialId: true, counter: true } }),
   ]);
-  return JSON.stringify({ row, keys, sessions, codes, activities, sshKeys });
+  return JSON.stringify({ row, keys, sessions, codes, activities, sshKeys, securityKeys }, (_, value) => (typeof value === 'bigint' ? String(value) : value));
 }
 
 const hostileString = fc.oneof(
@@ -55,7 +57,7 @@ const hostileValue = fc.letrec((tie) => ({
   ),
 })).value;
 
-const fieldNames = fc.constantFrom('user', 'password', 'code', 'confirmation_token', 'username', 'name_first', 'language', 'toast_position', 'start_on_grouped_servers', 'current_password', 'password_confirmation', 'name', 'allowed_ips', 'user_permissions', 'admin_permissions', 'server_permissions', 'expires', 'email', 'public_key', 'token', '__proto__', 'constructor', 'prototype');
+const fieldNames = fc.constantFrom('user', 'password', 'code', 'confirmation_token', 'username', 'name_first', 'language', 'toast_position', 'start_on_grouped_servers', 'current_password', 'password_confirmation', 'name', 'allowed_ips', 'user_permissions', 'admin_permissions', 'server_permissions', 'expires', 'email', 'public_key', 'token', 'uuid', 'public_key_credential', '__proto__', 'constructor', 'prototype');
 
 /** A body as raw text: JSON objects with known and unknown fields, or not JSON at all. */
 const body = fc.oneof(
@@ -98,6 +100,53 @@ describe.each(
           expect(isErrorBody(res.body), `${method} ${url} answered ${res.text.slice(0, 200)}`).toBe(true);
           expect(await snapshot()).toBe(before);
         }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
+    );
+  }, 120_000);
+});
+
+// WebAuthn answers that pass the shape check but hold anything: the library must refuse
+// them as a 400, never a 500, wherever an answer is taken.
+const encoded = fc.oneof(
+  fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('base64url')),
+  fc.jsonValue({ maxDepth: 2 }).map((value) => Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: value, origin: value })).toString('base64url')),
+  fc.constantFrom('', 'AA', 'pQ', 'oWNmbXRkbm9uZQ'),
+);
+/** The id of a key registered on the fuzzed account, so that answers naming it reach the signature checks. */
+let registeredId = '';
+const credential = fc.record({
+  id: fc.oneof(encoded, fc.constant(0).map(() => registeredId)),
+  rawId: encoded,
+  type: fc.constant('public-key'),
+  response: fc.record({ clientDataJSON: encoded, authenticatorData: encoded, signature: encoded, attestationObject: encoded, userHandle: encoded }, { requiredKeys: ['clientDataJSON'] }),
+  clientExtensionResults: fc.constant({}),
+});
+
+describe('WebAuthn answers', () => {
+  beforeAll(async () => {
+    const begun = await http.post('/api/client/account/security-keys', { name: 'registered key' });
+    const answer = new SoftwareAuthenticator(server.services.config.appUrl.origin).create(begun.body.options);
+    expect((await http.post(`/api/client/account/security-keys/${begun.body.security_key.uuid}/challenge`, { public_key_credential: answer })).status).toBe(200);
+    registeredId = answer.id;
+  });
+
+  it('are refused cleanly at sign-in, at the checkpoint and when finishing a registration', async () => {
+    await fc.assert(
+      fc.asyncProperty(credential, async (answer) => {
+        const begun = await server.client().get('/api/auth/login/security-key');
+        const pending = await http.post('/api/client/account/security-keys', { name: 'fuzzed key' });
+        const before = await snapshot();
+        const replies = await Promise.all([
+          server.client().post('/api/auth/login/security-key', { uuid: begun.body.uuid, public_key_credential: answer }),
+          server.client().post('/api/auth/login/checkpoint', { confirmation_token: 'x', public_key_credential: answer }),
+          http.post(`/api/client/account/security-keys/${pending.body.security_key.uuid}/challenge`, { public_key_credential: answer }),
+        ]);
+        for (const res of replies) {
+          expect(res.status, res.text.slice(0, 200)).toBeLessThan(500);
+          expect(isErrorBody(res.body), res.text.slice(0, 200)).toBe(true);
+        }
+        expect(await snapshot()).toBe(before);
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
     );

@@ -47,6 +47,13 @@ it('documents every REST route, both security schemes, the error body and the DE
       'DELETE /client/account/sessions/{session}',
       'GET /client/permissions',
       'GET /client/account/activity',
+      'GET /auth/login/security-key',
+      'POST /auth/login/security-key',
+      'GET /client/account/security-keys',
+      'POST /client/account/security-keys',
+      'POST /client/account/security-keys/{security_key}/challenge',
+      'PATCH /client/account/security-keys/{security_key}',
+      'DELETE /client/account/security-keys/{security_key}',
     ].sort(),
   );
   expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(['bearerAuth', 'sessionCookie']);

@@ -16,7 +16,7 @@ import { LOCK_WAIT_MS, waitingForLocks } from './sqlite-locks.ts';
 
 import type { Prisma, Role, User } from './generated/sqlite/client.ts';
 
-export type { Activity, ApiKey, Role, Session, SshKey, User } from './generated/sqlite/client.ts';
+export type { Activity, ApiKey, Role, SecurityKey, Session, SshKey, User, WebauthnChallenge } from './generated/sqlite/client.ts';
 
 /** An account with its role, as authentication reads it. */
 export type Account = User & { role: Role | null };

@@ -4,6 +4,7 @@ import { activityRouter } from './activity/index.ts';
 import { apiKeysRouter } from './api-keys/index.ts';
 import { authRouter } from './auth/index.ts';
 import { permissionsRouter } from './permissions/index.ts';
+import { securityKeysRouter } from './security-keys/index.ts';
 import { sessionsRouter } from './sessions/index.ts';
 import { sshKeysRouter } from './ssh-keys/index.ts';
 import { twoFactorRouter } from './two-factor/index.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   permissions: permissionsRouter,
   activity: activityRouter,
   sshKeys: sshKeysRouter,
+  securityKeys: securityKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -40,7 +40,12 @@ export const USER_PERMISSIONS: Catalogue = {
     delete: 'Delete API keys',
     recreate: 'Replace the secret of API keys',
   }),
-  'security-keys': group('Security keys (passkeys) of the account', 'security-keys', crud('security keys')),
+  'security-keys': group('Security keys (passkeys) of the account', 'security-keys', {
+    create: 'Register security keys (a key that can sign in as the account)',
+    read: 'List security keys',
+    update: 'Rename security keys',
+    delete: 'Delete security keys',
+  }),
   'ssh-keys': group('SSH keys of the account', 'ssh-keys', crud('SSH keys')),
   'oauth-links': group('Sign-in links to outside providers', 'oauth-links', {
     create: 'Link an outside sign-in provider',

@@ -13,6 +13,7 @@ import { forgetExpiredResetTokens } from '../db/password-resets.ts';
 import { forgetOldAttempts } from '../db/rate-limits.ts';
 import { MailSender } from '../mail/sender.ts';
 import { openTransport } from '../mail/transport.ts';
+import { forgetExpiredCeremonies } from '../db/webauthn.ts';
 import { deriveKeys, loadServerSecret } from '../rules/secrets.ts';
 import { expiryCutoffs } from '../rules/sessions.ts';
 import { createApp } from './app.ts';
@@ -49,6 +50,7 @@ export async function cleanUp(services: Services, now = Date.now()) {
   await forgetOldActivities(db, new Date(now - config.activityRetentionDays * 24 * 3600 * 1000));
   await forgetExpiredResetTokens(db, new Date(now));
   await pruneSentMail(db, new Date(now - SENT_MAIL_KEPT_MS));
+  await forgetExpiredCeremonies(db, new Date(now));
 }
 
 /** Node's own refusals of a request it could not read, in the contract's words. */

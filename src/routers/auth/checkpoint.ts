@@ -2,23 +2,28 @@ import { z } from 'zod';
 import { takeCheckpointTry, useCheckpointToken } from '../../db/checkpoint-tokens.ts';
 import { takeAddressAttempt } from '../../db/rate-limits.ts';
 import { badRequest } from '../../errors.ts';
-import { recordSignInFailure } from '../../db/activity-log.ts';
+import { recordSignInFailure, type SignInMethod } from '../../db/activity-log.ts';
 import { actorOf, publicProcedure } from '../../server/trpc.ts';
 import { text } from '../shared/fields.ts';
 import { secondFactorMethod, spendSecondFactor } from '../shared/second-factor.ts';
+import { spendSecurityKey } from '../shared/security-key-ceremonies.ts';
 import { startSignInAttempt } from '../shared/sign-in-attempt.ts';
 import { presentUser, userOutput } from '../shared/user.ts';
+import { assertionCredential } from '../shared/webauthn-json.ts';
 import { startSession } from './start-session.ts';
 
-const input = z.strictObject({
-  confirmation_token: text().min(1, 'is required').max(1024, 'must be at most 1024 characters'),
-  code: text().trim().min(1, 'is required').max(64, 'must be at most 64 characters').meta({ description: 'A TOTP code or a recovery code' }),
-});
+const input = z
+  .strictObject({
+    confirmation_token: text().min(1, 'is required').max(1024, 'must be at most 1024 characters'),
+    code: text().trim().min(1, 'is required').max(64, 'must be at most 64 characters').optional().meta({ description: 'A TOTP code or a recovery code' }),
+    public_key_credential: assertionCredential.optional().meta({ description: 'In place of code: the answer of one of the account\'s security keys to the login\'s security_key_options' }),
+  })
+  .refine((body) => (body.code === undefined) !== (body.public_key_credential === undefined), { path: ['code'], message: 'give either code or public_key_credential' });
 
 const invalidToken = () => badRequest('invalid confirmation token');
 
 export const checkpoint = publicProcedure
-  .meta({ openapi: { method: 'POST', path: '/auth/login/checkpoint', tags: ['auth'], summary: 'Finish a sign-in with a TOTP or recovery code', errorResponses: { 429: 'too many checkpoints from this address' }, protect: false } })
+  .meta({ openapi: { method: 'POST', path: '/auth/login/checkpoint', tags: ['auth'], summary: 'Finish a sign-in with a TOTP code, a recovery code or a security key', errorResponses: { 429: 'too many checkpoints from this address' }, protect: false } })
   .input(input)
   .output(userOutput)
   .mutation(async ({ ctx, input }) => {
@@ -27,12 +32,16 @@ export const checkpoint = publicProcedure
     const token = await takeCheckpointTry(db, input.confirmation_token);
     const user = token && (await db.user.findUnique({ where: { id: token.userId }, include: { role: true } }));
     if (!token || !user || !user.totpEnabled) throw invalidToken();
-    const method = secondFactorMethod(input.code);
+    const method: SignInMethod = input.public_key_credential ? 'security_key' : secondFactorMethod(input.code!);
     const attempt = await startSignInAttempt(ctx, user.id, method);
-    const result = await spendSecondFactor(ctx.services, user, input.code);
-    if (result !== 'accepted') await recordSignInFailure(db, actorOf(ctx, user.id), { method, reason: 'code' });
-    if (result === 'replayed') throw badRequest('this code has already been used');
-    if (result === 'invalid') throw badRequest('invalid confirmation code');
+    if (input.public_key_credential) {
+      await spendSecurityKey(ctx, user.id, input.public_key_credential);
+    } else {
+      const result = await spendSecondFactor(ctx.services, user, input.code!);
+      if (result !== 'accepted') await recordSignInFailure(db, actorOf(ctx, user.id), { method, reason: 'code' });
+      if (result === 'replayed') throw badRequest('this code has already been used');
+      if (result === 'invalid') throw badRequest('invalid confirmation code');
+    }
     await attempt.succeeded();
     // Of two right codes racing with one token, one session: the first to use the token up.
     if (!(await useCheckpointToken(db, token.id))) throw invalidToken();

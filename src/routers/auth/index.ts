@@ -4,4 +4,8 @@ import { forgotPassword } from './forgot-password.ts';
 import { login } from './login.ts';
 import { resetPassword } from './reset-password.ts';
 
-export const authRouter = router({ login, checkpoint, forgotPassword, resetPassword });
+
+import { securityKeyLogin } from './security-key-login.ts';
+import { securityKeyOptions } from './security-key-options.ts';
+
+export const authRouter = router({ login, checkpoint, forgotPassword, resetPassword, securityKeyOptions, securityKeyLogin });

@@ -9,6 +9,8 @@ import { actorOf, publicProcedure } from '../../server/trpc.ts';
 import { currentPassword, text } from '../shared/fields.ts';
 import { startSignInAttempt } from '../shared/sign-in-attempt.ts';
 import { presentUser, userSchema } from '../shared/user.ts';
+import { securityKeyOptionsFor } from '../shared/security-key-ceremonies.ts';
+import { requestOptionsSchema } from '../shared/webauthn-json.ts';
 import { startSession } from './start-session.ts';
 
 const input = z.strictObject({
@@ -18,7 +20,11 @@ const input = z.strictObject({
 
 const output = z.discriminatedUnion('type', [
   z.object({ type: z.literal('completed'), user: userSchema }),
-  z.object({ type: z.literal('two_factor_required'), token: z.string().meta({ description: 'Opaque, valid 5 minutes' }) }),
+  z.object({
+    type: z.literal('two_factor_required'),
+    token: z.string().meta({ description: 'Opaque, valid 5 minutes' }),
+    security_key_options: requestOptionsSchema.optional().meta({ description: "When the account has security keys: options for one of them to answer at the checkpoint" }),
+  }),
 ]);
 
 export const login = publicProcedure
@@ -42,7 +48,9 @@ export const login = publicProcedure
       throw badRequest('invalid username or password');
     }
     await attempt.succeeded();
-    if (user.totpEnabled) return { type: 'two_factor_required' as const, token: await issueCheckpointToken(db, user.id) };
+    if (user.totpEnabled) {
+      return { type: 'two_factor_required' as const, token: await issueCheckpointToken(db, user.id), ...(await securityKeyOptionsFor(ctx, user.id)) };
+    }
     await startSession(ctx, user.id, 'password');
     return { type: 'completed' as const, user: presentUser(user, config) };
   });
