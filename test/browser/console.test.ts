@@ -1,6 +1,6 @@
 // The account console in Debian's Chromium, on a real server: one journey per screen, in a
 // 390-pixel-wide window, with axe-core on every screen and no request outside the origin.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -274,6 +274,101 @@ it('marks this session, ends another and all others, and asks to sign in once it
   await page.getByRole('link', { name: 'API keys' }).click();
   await heading(page, 'Sign in').waitFor();
   expect(page.url()).toBe(`${server.url}/sign-in?next=%2Fapi-keys`);
+  expect(problems).toEqual([]);
+  await close();
+}, JOURNEY_MS);
+
+it('changes the email address once the password confirms it', async () => {
+  const user = await server.createUser();
+  const { page, problems, close } = await openConsole('/account');
+  await signIn(page, user);
+  await heading(page, 'Account').waitFor();
+  const email = page.getByLabel('New email');
+  const password = page.getByLabel('Your password');
+  await email.fill(`new-${user.email}`);
+  await password.fill('not the password');
+  await page.getByRole('button', { name: 'Change email' }).click();
+  expect(await errorsOf(password)).toBe('invalid password');
+  await email.fill('not an address');
+  await password.fill(user.password);
+  await page.getByRole('button', { name: 'Change email' }).click();
+  expect(await errorsOf(email)).toBe('invalid email');
+  await email.fill(`new-${user.email}`);
+  await page.getByRole('button', { name: 'Change email' }).click();
+  await page.getByRole('status').filter({ hasText: `Email changed to new-${user.email}.` }).waitFor();
+  await expect.poll(() => page.getByLabel('New email').inputValue()).toBe(`new-${user.email}`);
+  await expectAccessible(page);
+  const login = await server.client().post('/api/auth/login', { user: `new-${user.email}`, password: user.password });
+  expect(login.status).toBe(200);
+  expect(problems).toEqual([]);
+  await close();
+}, JOURNEY_MS);
+
+/** The reset link mailed to `address`, from the .eml files the server writes without SMTP. */
+async function resetLinkFor(address: string): Promise<string> {
+  const directory = join(server.dataDir, 'mail');
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const names = (() => {
+          try {
+            return readdirSync(directory).filter((name) => name.endsWith('.eml'));
+          } catch {
+            return [];
+          }
+        })();
+        for (const name of names) {
+          // Quoted-printable: soft line breaks out, escaped bytes back.
+          const text = readFileSync(join(directory, name), 'latin1')
+            .replace(/=\r?\n/g, '')
+            .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+          const found = new RegExp(`^To: ${address}`, 'm').test(text) && /\/auth\/reset-password\?token=[A-Za-z0-9_-]+/.exec(text);
+          if (found) link = found[0];
+        }
+        return link;
+      },
+      { timeout: 60_000, interval: 200 },
+    )
+    .toBeDefined();
+  return link!;
+}
+
+it('mails a reset link from the sign-in screen, sets a new password with it and signs in', async () => {
+  const user = await server.createUser();
+  const { page, problems, close } = await openConsole('/sign-in');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await heading(page, 'Forgot password').waitFor();
+  await expectAccessible(page);
+  const email = page.getByLabel('Email');
+  await email.fill('not an address');
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  expect(await errorsOf(email)).toBe('must be a valid email address');
+  await email.fill(user.email);
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  await page.getByRole('status').filter({ hasText: `If an account uses ${user.email}` }).waitFor();
+  await expectAccessible(page);
+
+  const link = await resetLinkFor(user.email);
+  await page.goto(server.url + link);
+  await heading(page, 'Set a new password').waitFor();
+  await expectAccessible(page);
+  const password = page.getByLabel('New password');
+  await password.fill('short');
+  await page.getByRole('button', { name: 'Set the password' }).click();
+  expect(await errorsOf(password)).toMatch(/8/);
+  await password.fill('a password from the mail');
+  await page.getByRole('button', { name: 'Set the password' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your password is set.' }).waitFor();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await signIn(page, { username: user.username, password: 'a password from the mail' });
+  await heading(page, 'Account').waitFor();
+
+  // The link worked once.
+  await page.goto(server.url + link);
+  await page.getByLabel('New password').fill('yet another password');
+  await page.getByRole('button', { name: 'Set the password' }).click();
+  await expect.poll(() => page.getByRole('alert').innerText()).toBe('invalid or expired token');
   expect(problems).toEqual([]);
   await close();
 }, JOURNEY_MS);
