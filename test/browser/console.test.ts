@@ -373,6 +373,51 @@ it('mails a reset link from the sign-in screen, sets a new password with it and 
   await close();
 }, JOURNEY_MS);
 
+it('changes the name, addresses, permissions and expiry of a key, then gives it a new secret: the old one fails', async () => {
+  const { user, http } = await server.signedIn();
+  const made = await http.post('/api/client/account/api-keys', { name: 'ci-bot', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
+  expect(made.status).toBe(200);
+  const oldKey: string = made.body.key;
+  const { page, problems, close } = await openConsole('/api-keys');
+  await signIn(page, user);
+  await heading(page, 'API keys').waitFor();
+  await page.getByRole('button', { name: 'Change the key ci-bot' }).click();
+  const card = page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Change ci-bot' }) });
+  const name = card.getByLabel('Name', { exact: true });
+  await name.fill('x');
+  await page.getByRole('button', { name: 'Save the key' }).click();
+  expect(await errorsOf(name)).toBe('must be 3-31 characters');
+  await name.fill('ci-runner');
+  await card.getByLabel('Allowed addresses').fill('127.0.0.0/8\n::1/128');
+  const expiry = new Date(Date.now() + 30 * 86_400_000);
+  expiry.setSeconds(0, 0);
+  const local = new Date(expiry.getTime() - expiry.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await card.getByLabel('Expires').fill(local);
+  await card.getByRole('checkbox', { name: /^api-keys\.read / }).check();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save the key' }).click();
+  await page.getByRole('status').filter({ hasText: 'API key saved.' }).waitFor();
+  const [stored] = (await http.get('/api/client/account/api-keys')).body.api_keys.data;
+  expect([stored.name, stored.allowed_ips, stored.user_permissions, new Date(stored.expires).getTime()]).toEqual([
+    'ci-runner',
+    ['127.0.0.0/8', '::1/128'],
+    ['account.infos', 'api-keys.read'],
+    expiry.getTime(),
+  ]);
+
+  await page.getByRole('button', { name: 'Recreate the key ci-runner' }).click();
+  await page.getByRole('button', { name: 'Yes, recreate' }).click();
+  const newKey = (await page.locator('[data-new-key]').innerText()).trim();
+  expect(newKey).toMatch(/^ptlc_[A-Za-z0-9]{43}$/);
+  expect(newKey).not.toBe(oldKey);
+  await expectAccessible(page);
+  expect((await server.client().withKey(newKey).get('/api/client/account/api-keys')).status).toBe(200);
+  const old = await server.client().withKey(oldKey).get('/api/client/account');
+  expect([old.status, old.body]).toEqual([401, { errors: ['invalid api key'] }]);
+  expect(problems).toEqual([]);
+  await close();
+}, JOURNEY_MS);
+
 it('answers the page at client routes and leaves /api, /trpc and /api/docs as they were', async () => {
   const html = { accept: 'text/html,application/xhtml+xml' };
   for (const path of ['/', '/sessions', '/auth/reset-password?token=abc']) {
