@@ -7,6 +7,7 @@ import { AccountScreen } from './account.tsx';
 import { ApiKeysScreen } from './api-keys.tsx';
 import { ForgotPasswordScreen, ResetPasswordScreen } from './password-reset.tsx';
 import { SessionsScreen } from './sessions.tsx';
+import { SshKeysScreen } from './ssh-keys.tsx';
 import { SignInScreen } from './sign-in.tsx';
 import { TwoFactorScreen } from './two-factor.tsx';
 
@@ -21,6 +22,7 @@ export const accountScreens: Screen<{ user: User }>[] = [
   { path: '/account', title: 'Account', component: AccountScreen },
   { path: '/two-factor', title: 'Two-factor authentication', component: TwoFactorScreen },
   { path: '/api-keys', title: 'API keys', component: ApiKeysScreen },
+  { path: '/ssh-keys', title: 'SSH keys', component: SshKeysScreen },
   { path: '/sessions', title: 'Sessions', component: SessionsScreen },
 ];
 
