@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { FORGOT_PASSWORD, RESET_PASSWORD, SIGN_IN } from '../paths.ts';
 import type { User } from '../trpc.ts';
 import { AccountScreen } from './account.tsx';
+import { ActivityScreen } from './activity.tsx';
 import { ApiKeysScreen } from './api-keys.tsx';
 import { ForgotPasswordScreen, ResetPasswordScreen } from './password-reset.tsx';
 import { SessionsScreen } from './sessions.tsx';
@@ -24,6 +25,7 @@ export const accountScreens: Screen<{ user: User }>[] = [
   { path: '/api-keys', title: 'API keys', component: ApiKeysScreen },
   { path: '/ssh-keys', title: 'SSH keys', component: SshKeysScreen },
   { path: '/sessions', title: 'Sessions', component: SessionsScreen },
+  { path: '/activity', title: 'Activity', component: ActivityScreen },
 ];
 
 /** Screens reached without a session. */
