@@ -135,7 +135,7 @@ it('signs in by keyboard, edits the profile and changes the password, each error
   await close();
 }, JOURNEY_MS);
 
-it('turns two-factor on from the secret on the page, then signs in through the checkpoint', async () => {
+it('turns two-factor on from the secret on the page, signs in through the checkpoint, renews the recovery codes', async () => {
   const user = await server.createUser();
   const { page, problems, close } = await openConsole('/two-factor');
   await signIn(page, user);
@@ -180,8 +180,27 @@ it('turns two-factor on from the secret on the page, then signs in through the c
   await page.getByRole('button', { name: 'Continue' }).click();
   await heading(page, 'Account').waitFor();
   await page.getByRole('link', { name: 'Two-factor authentication' }).click();
-  await page.getByLabel('Authentication or recovery code').fill(codes[1]!);
-  await page.getByLabel('Password').fill(user.password);
+
+  // New recovery codes in place of the old ones, then off with one of the new.
+  const renew = page.getByRole('region', { name: 'New recovery codes' });
+  await renew.getByLabel('Authentication or recovery code').fill(codes[1]!);
+  await renew.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Make new recovery codes' }).click();
+  expect(await errorsOf(renew.getByLabel('Password'))).toBe('invalid password');
+  await renew.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Make new recovery codes' }).click();
+  await codeList.waitFor();
+  const newCodes = await codeList.getByRole('listitem').allInnerTexts();
+  expect(newCodes).toHaveLength(10);
+  expect(newCodes.filter((code) => codes.includes(code))).toEqual([]);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'I have saved them' }).click();
+  const off = page.getByRole('region', { name: 'Two-factor authentication is on' });
+  await off.getByLabel('Authentication or recovery code').fill(codes[2]!);
+  await off.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Turn off' }).click();
+  await expect.poll(() => off.getByLabel('Authentication or recovery code').getAttribute('aria-invalid')).toBe('true');
+  await off.getByLabel('Authentication or recovery code').fill(newCodes[0]!);
   await page.getByRole('button', { name: 'Turn off' }).click();
   await page.getByRole('heading', { name: 'Two-factor authentication is off' }).waitFor();
   expect(problems).toEqual([]);
