@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { PermissionPicker, noPermissions, type Picked } from '../permission-picker.tsx';
 import { failureOf } from '../errors.ts';
 import { queryClient, trpc, type Outputs, type User } from '../trpc.ts';
-import { Alert, ConfirmButton, CopyButton, Field, Form, LoadFailure, Notice, Pager, TextArea, Time, useMessages } from '../ui.tsx';
+import { Alert, ConfirmButton, CopyButton, Field, Form, LoadFailure, Notice, Pager, TextArea, Time, useFocusOnClose, useMessages } from '../ui.tsx';
 
 const PER_PAGE = 20;
 
@@ -54,6 +54,7 @@ function KeyList({ user }: { user: User }) {
 
 function KeyCard({ apiKey, user, deleting, onDelete }: { apiKey: ApiKey; user: User; deleting: boolean; onDelete: () => void }) {
   const [editing, setEditing] = useState(false);
+  const changeButton = useFocusOnClose<HTMLButtonElement>(editing);
   const [notice, setNotice] = useState<string>();
   const update = useMutation(trpc.apiKeys.update.mutationOptions());
   const recreate = useMutation(trpc.apiKeys.recreate.mutationOptions({ onSuccess: () => void keysChanged() }));
@@ -73,7 +74,13 @@ function KeyCard({ apiKey, user, deleting, onDelete }: { apiKey: ApiKey; user: U
       <li className="card">
         <h3>Change {apiKey.name}</h3>
         <KeyForm apiKey={apiKey} user={user} error={update.error} busy={update.isPending} submit="Save the key" onSubmit={save} />
-        <button type="button" onClick={() => setEditing(false)}>
+        <button
+          type="button"
+          onClick={() => {
+            update.reset();
+            setEditing(false);
+          }}
+        >
           Cancel
         </button>
       </li>
@@ -109,7 +116,7 @@ function KeyCard({ apiKey, user, deleting, onDelete }: { apiKey: ApiKey; user: U
       {recreate.isError ? <Alert messages={failureOf(recreate.error).messages} /> : null}
       {recreate.data ? <NewKey name={apiKey.name} secret={recreate.data.key} onDone={() => recreate.reset()} /> : null}
       <p className="actions">
-        <button type="button" onClick={() => setEditing(true)}>
+        <button ref={changeButton} type="button" onClick={() => setEditing(true)}>
           Change<span className="visually-hidden"> the key {apiKey.name}</span>
         </button>
         <ConfirmButton
@@ -156,7 +163,7 @@ function KeyForm({ apiKey, user, error, busy, submit, onSubmit }: { apiKey?: Api
   };
   return (
     <Form onSubmit={send} messages={messages} busy={busy} submit={submit}>
-      <Field label="Name" name="name" defaultValue={apiKey?.name} hint="3 to 31 characters, different from your other keys." required errors={messages.fields.name} />
+      <Field label="Name" name="name" defaultValue={apiKey?.name} autoFocus={!!apiKey} hint="3 to 31 characters, different from your other keys." required errors={messages.fields.name} />
       <TextArea
         label="Allowed addresses"
         name="allowed_ips"
@@ -188,7 +195,7 @@ function CreateKey({ user }: { user: User }) {
     <section aria-labelledby="create-heading">
       <h2 id="create-heading">Create an API key</h2>
       {created ? <NewKey {...created} onDone={() => setCreated(undefined)} /> : null}
-      <KeyForm key={round} user={user} error={create.isSuccess ? null : create.error} busy={create.isPending} submit="Create the key" onSubmit={submit} />
+      <KeyForm key={round} user={user} error={create.error} busy={create.isPending} submit="Create the key" onSubmit={submit} />
     </section>
   );
 }

@@ -31,6 +31,16 @@ export function ResetPasswordScreen() {
   const token = useLocation().searchParams.get('token') ?? '';
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
   const messages = useMessages(reset.error, ['password']);
+  if (!token) {
+    return (
+      <>
+        <p>This address lacks the token of the link in the mail: open the link as it was sent, or ask for a new one.</p>
+        <p className="alternatives">
+          <Link to={FORGOT_PASSWORD}>Ask for a new link</Link>
+        </p>
+      </>
+    );
+  }
   if (reset.isSuccess) {
     return (
       <>

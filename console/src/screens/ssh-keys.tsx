@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { failureOf } from '../errors.ts';
 import { queryClient, trpc, type Outputs } from '../trpc.ts';
-import { Alert, ConfirmButton, Field, Form, LoadFailure, Notice, Pager, TextArea, Time, useMessages } from '../ui.tsx';
+import { Alert, ConfirmButton, Field, Form, LoadFailure, Notice, Pager, TextArea, Time, useFocusOnClose, useMessages } from '../ui.tsx';
 
 const PER_PAGE = 20;
 
@@ -42,6 +42,7 @@ function KeyList() {
 
 function KeyCard({ sshKey }: { sshKey: SshKey }) {
   const [renaming, setRenaming] = useState(false);
+  const renameButton = useFocusOnClose<HTMLButtonElement>(renaming);
   const [notice, setNotice] = useState<string>();
   const rename = useMutation(trpc.sshKeys.update.mutationOptions());
   const remove = useMutation(trpc.sshKeys.delete.mutationOptions({ onSuccess: () => void keysChanged() }));
@@ -77,13 +78,20 @@ function KeyCard({ sshKey }: { sshKey: SshKey }) {
           <Form onSubmit={save} messages={messages} busy={rename.isPending} submit="Save the name">
             <Field label="New name" name="name" defaultValue={sshKey.name} required autoFocus errors={messages.fields.name} />
           </Form>
-          <button type="button" onClick={() => setRenaming(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              rename.reset();
+              setRenaming(false);
+            }}
+          >
             Cancel
           </button>
         </>
       ) : (
         <p className="actions">
           <button
+            ref={renameButton}
             type="button"
             onClick={() => {
               setNotice(undefined);
