@@ -1,4 +1,4 @@
-// Activity: what happened to the account, newest first, from where and through which key;
+// Activity: what happened to the account, newest first, from where and through which API key;
 // a search keeps the events whose name or address starts with what is typed.
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
@@ -62,8 +62,14 @@ function EventCard({ row }: { row: Activity }) {
         </dd>
         <dt>Address</dt>
         <dd>{row.ip}</dd>
-        <dt>Through</dt>
-        <dd>{row.api_key ? `the API key ${row.api_key.name} (${row.api_key.key_start}…)` : 'a signed-in session'}</dd>
+        {row.api_key ? (
+          <>
+            <dt>API key</dt>
+            <dd>
+              {row.api_key.name} (<code>{row.api_key.key_start}…</code>)
+            </dd>
+          </>
+        ) : null}
         {row.user_agent ? (
           <>
             <dt>Client</dt>
