@@ -161,6 +161,17 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   );
 }
 
+/** For the button that opens a form in place: the focus returns to it when the form closes. */
+export function useFocusOnClose<T extends HTMLElement>(open: boolean) {
+  const ref = useRef<T>(null);
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open) ref.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return ref;
+}
+
 /** A destructive action asked twice: the first press asks, the second does it. */
 export function ConfirmButton({ label, question, busy, onConfirm, context }: { label: string; question: string; busy: boolean; onConfirm: () => void; context?: string }) {
   const [asking, setAsking] = useState(false);

@@ -1,6 +1,8 @@
 // The account console in Debian's Chromium, on a real server: one journey per screen, in a
 // 390-pixel-wide window, with axe-core on every screen and no request outside the origin.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -133,7 +135,7 @@ it('signs in by keyboard, edits the profile and changes the password, each error
   await close();
 }, JOURNEY_MS);
 
-it('turns two-factor on from the secret on the page, then signs in through the checkpoint', async () => {
+it('turns two-factor on from the secret on the page, signs in through the checkpoint, renews the recovery codes', async () => {
   const user = await server.createUser();
   const { page, problems, close } = await openConsole('/two-factor');
   await signIn(page, user);
@@ -178,8 +180,27 @@ it('turns two-factor on from the secret on the page, then signs in through the c
   await page.getByRole('button', { name: 'Continue' }).click();
   await heading(page, 'Account').waitFor();
   await page.getByRole('link', { name: 'Two-factor authentication' }).click();
-  await page.getByLabel('Authentication or recovery code').fill(codes[1]!);
-  await page.getByLabel('Password').fill(user.password);
+
+  // New recovery codes in place of the old ones, then off with one of the new.
+  const renew = page.getByRole('region', { name: 'New recovery codes' });
+  await renew.getByLabel('Authentication or recovery code').fill(codes[1]!);
+  await renew.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Make new recovery codes' }).click();
+  expect(await errorsOf(renew.getByLabel('Password'))).toBe('invalid password');
+  await renew.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Make new recovery codes' }).click();
+  await codeList.waitFor();
+  const newCodes = await codeList.getByRole('listitem').allInnerTexts();
+  expect(newCodes).toHaveLength(10);
+  expect(newCodes.filter((code) => codes.includes(code))).toEqual([]);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'I have saved them' }).click();
+  const off = page.getByRole('region', { name: 'Two-factor authentication is on' });
+  await off.getByLabel('Authentication or recovery code').fill(codes[2]!);
+  await off.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Turn off' }).click();
+  await expect.poll(() => off.getByLabel('Authentication or recovery code').getAttribute('aria-invalid')).toBe('true');
+  await off.getByLabel('Authentication or recovery code').fill(newCodes[0]!);
   await page.getByRole('button', { name: 'Turn off' }).click();
   await page.getByRole('heading', { name: 'Two-factor authentication is off' }).waitFor();
   expect(problems).toEqual([]);
@@ -276,6 +297,201 @@ it('marks this session, ends another and all others, and asks to sign in once it
   expect(page.url()).toBe(`${server.url}/sign-in?next=%2Fapi-keys`);
   expect(problems).toEqual([]);
   await close();
+}, JOURNEY_MS);
+
+it('changes the email address once the password confirms it', async () => {
+  const user = await server.createUser();
+  const { page, problems, close } = await openConsole('/account');
+  await signIn(page, user);
+  await heading(page, 'Account').waitFor();
+  const email = page.getByLabel('New email');
+  const password = page.getByLabel('Your password');
+  await email.fill(`new-${user.email}`);
+  await password.fill('not the password');
+  await page.getByRole('button', { name: 'Change email' }).click();
+  expect(await errorsOf(password)).toBe('invalid password');
+  await email.fill('not an address');
+  await password.fill(user.password);
+  await page.getByRole('button', { name: 'Change email' }).click();
+  expect(await errorsOf(email)).toBe('invalid email');
+  await email.fill(`new-${user.email}`);
+  await page.getByRole('button', { name: 'Change email' }).click();
+  await page.getByRole('status').filter({ hasText: `Email changed to new-${user.email}.` }).waitFor();
+  await expect.poll(() => page.getByLabel('New email').inputValue()).toBe(`new-${user.email}`);
+  await expectAccessible(page);
+  const login = await server.client().post('/api/auth/login', { user: `new-${user.email}`, password: user.password });
+  expect(login.status).toBe(200);
+  expect(problems).toEqual([]);
+  await close();
+}, JOURNEY_MS);
+
+/** The reset link mailed to `address`, from the .eml files the server writes without SMTP. */
+async function resetLinkFor(address: string): Promise<string> {
+  const directory = join(server.dataDir, 'mail');
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const names = (() => {
+          try {
+            return readdirSync(directory).filter((name) => name.endsWith('.eml'));
+          } catch {
+            return [];
+          }
+        })();
+        for (const name of names) {
+          // Quoted-printable: soft line breaks out, escaped bytes back.
+          const text = readFileSync(join(directory, name), 'latin1')
+            .replace(/=\r?\n/g, '')
+            .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+          const found = new RegExp(`^To: ${address}`, 'm').test(text) && /\/auth\/reset-password\?token=[A-Za-z0-9_-]+/.exec(text);
+          if (found) link = found[0];
+        }
+        return link;
+      },
+      { timeout: 60_000, interval: 200 },
+    )
+    .toBeDefined();
+  return link!;
+}
+
+it('mails a reset link from the sign-in screen, sets a new password with it and signs in', async () => {
+  const user = await server.createUser();
+  const { page, problems, close } = await openConsole('/sign-in');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await heading(page, 'Forgot password').waitFor();
+  await expectAccessible(page);
+  const email = page.getByLabel('Email');
+  await email.fill('not an address');
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  expect(await errorsOf(email)).toBe('must be a valid email address');
+  await email.fill(user.email);
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  await page.getByRole('status').filter({ hasText: `If an account uses ${user.email}` }).waitFor();
+  await expectAccessible(page);
+
+  const link = await resetLinkFor(user.email);
+  await page.goto(server.url + link);
+  await heading(page, 'Set a new password').waitFor();
+  await expectAccessible(page);
+  const password = page.getByLabel('New password');
+  await password.fill('short');
+  await page.getByRole('button', { name: 'Set the password' }).click();
+  expect(await errorsOf(password)).toMatch(/8/);
+  await password.fill('a password from the mail');
+  await page.getByRole('button', { name: 'Set the password' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your password is set.' }).waitFor();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await signIn(page, { username: user.username, password: 'a password from the mail' });
+  await heading(page, 'Account').waitFor();
+
+  // The link worked once.
+  await page.goto(server.url + link);
+  await page.getByLabel('New password').fill('yet another password');
+  await page.getByRole('button', { name: 'Set the password' }).click();
+  await expect.poll(() => page.getByRole('alert').innerText()).toBe('invalid or expired token');
+  expect(problems).toEqual([]);
+  await close();
+}, JOURNEY_MS);
+
+it('changes the name, addresses, permissions and expiry of a key, then gives it a new secret: the old one fails', async () => {
+  const { user, http } = await server.signedIn();
+  const made = await http.post('/api/client/account/api-keys', { name: 'ci-bot', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
+  expect(made.status).toBe(200);
+  const oldKey: string = made.body.key;
+  const { page, problems, close } = await openConsole('/api-keys');
+  await signIn(page, user);
+  await heading(page, 'API keys').waitFor();
+  await page.getByRole('button', { name: 'Change the key ci-bot' }).click();
+  const card = page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Change ci-bot' }) });
+  const name = card.getByLabel('Name', { exact: true });
+  await name.fill('x');
+  await page.getByRole('button', { name: 'Save the key' }).click();
+  expect(await errorsOf(name)).toBe('must be 3-31 characters');
+  await name.fill('ci-runner');
+  await card.getByLabel('Allowed addresses').fill('127.0.0.0/8\n::1/128');
+  const expiry = new Date(Date.now() + 30 * 86_400_000);
+  expiry.setSeconds(0, 0);
+  const local = new Date(expiry.getTime() - expiry.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await card.getByLabel('Expires').fill(local);
+  await card.getByRole('checkbox', { name: /^api-keys\.read / }).check();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save the key' }).click();
+  await page.getByRole('status').filter({ hasText: 'API key saved.' }).waitFor();
+  const [stored] = (await http.get('/api/client/account/api-keys')).body.api_keys.data;
+  expect([stored.name, stored.allowed_ips, stored.user_permissions, new Date(stored.expires).getTime()]).toEqual([
+    'ci-runner',
+    ['127.0.0.0/8', '::1/128'],
+    ['account.infos', 'api-keys.read'],
+    expiry.getTime(),
+  ]);
+
+  await page.getByRole('button', { name: 'Recreate the key ci-runner' }).click();
+  await page.getByRole('button', { name: 'Yes, recreate' }).click();
+  const newKey = (await page.locator('[data-new-key]').innerText()).trim();
+  expect(newKey).toMatch(/^ptlc_[A-Za-z0-9]{43}$/);
+  expect(newKey).not.toBe(oldKey);
+  await expectAccessible(page);
+  expect((await server.client().withKey(newKey).get('/api/client/account/api-keys')).status).toBe(200);
+  const old = await server.client().withKey(oldKey).get('/api/client/account');
+  expect([old.status, old.body]).toEqual([401, { errors: ['invalid api key'] }]);
+  expect(problems).toEqual([]);
+  await close();
+}, JOURNEY_MS);
+
+it('adds an SSH key generated by ssh-keygen, renames and deletes it, and finds each change in the activity', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'console-ssh-'));
+  try {
+    const file = join(directory, 'id_ed25519');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'laptop', '-f', file]);
+    const publicKey = readFileSync(`${file}.pub`, 'utf8');
+    const fingerprint = execFileSync('ssh-keygen', ['-l', '-f', `${file}.pub`], { encoding: 'utf8' }).split(' ')[1]!;
+
+    const user = await server.createUser();
+    const { page, problems, close } = await openConsole('/ssh-keys');
+    await signIn(page, user);
+    await heading(page, 'SSH keys').waitFor();
+    await page.getByText('No SSH keys yet.').waitFor();
+    await expectAccessible(page);
+    const publicKeyField = page.getByLabel('Public key');
+    await page.getByLabel('Name', { exact: true }).fill('laptop');
+    await publicKeyField.fill('ssh-ed25519 not-a-key');
+    await page.getByRole('button', { name: 'Add the key' }).click();
+    expect(await errorsOf(publicKeyField)).not.toBe('');
+    await publicKeyField.fill(publicKey);
+    await page.getByRole('button', { name: 'Add the key' }).click();
+    await page.getByRole('status').filter({ hasText: `laptop added, fingerprint ${fingerprint}.` }).waitFor();
+    await page.locator('.card code').filter({ hasText: fingerprint }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Rename the key laptop' }).click();
+    await page.getByLabel('New name').fill('work laptop');
+    await page.getByRole('button', { name: 'Save the name' }).click();
+    await page.getByRole('heading', { name: 'work laptop' }).waitFor();
+    // The keyboard is back where it was.
+    await expect.poll(() => page.evaluate('document.activeElement.textContent')).toBe('Rename the key work laptop');
+    await page.getByRole('button', { name: 'Delete the key work laptop' }).click();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByText('No SSH keys yet.').waitFor();
+
+    // The activity screen lists the three changes, newest first; a search keeps one.
+    await page.getByRole('link', { name: 'Activity' }).click();
+    await heading(page, 'Activity').waitFor();
+    const events = page.locator('.card h3');
+    await expect.poll(() => events.allInnerTexts()).toEqual(expect.arrayContaining(['ssh-key:delete', 'ssh-key:update', 'ssh-key:create']));
+    const texts = await events.allInnerTexts();
+    expect(texts.indexOf('ssh-key:delete')).toBeLessThan(texts.indexOf('ssh-key:create'));
+    await expectAccessible(page);
+    await page.getByLabel('Event or address starts with').fill('ssh-key:u');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => events.allInnerTexts()).toEqual(['ssh-key:update']);
+    await page.locator('.card').filter({ hasText: 'work laptop' }).waitFor();
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+    await close();
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 }, JOURNEY_MS);
 
 it('answers the page at client routes and leaves /api, /trpc and /api/docs as they were', async () => {

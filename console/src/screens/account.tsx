@@ -1,4 +1,5 @@
-// The account: the profile (account.update) and the password (account.changePassword).
+// The account: the profile (account.update), the email address (account.updateEmail) and the
+// password (account.changePassword).
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { accountChanged, queryClient, trpc, type Inputs, type User } from '../trpc.ts';
@@ -8,6 +9,7 @@ export function AccountScreen({ user }: { user: User }) {
   return (
     <>
       <Profile user={user} />
+      <Email user={user} />
       <Password />
     </>
   );
@@ -46,9 +48,39 @@ function Profile({ user }: { user: User }) {
         <Field label="Last name" name="name_last" defaultValue={user.name_last} autoComplete="family-name" errors={messages.fields.name_last} />
       </Form>
       {notice ? <Notice>{notice}</Notice> : null}
-      <p className="hint">
-        Email: <strong>{user.email}</strong>
+    </section>
+  );
+}
+
+function Email({ user }: { user: User }) {
+  const [notice, setNotice] = useState<string>();
+  const update = useMutation(trpc.account.updateEmail.mutationOptions());
+  const messages = useMessages(update.error, ['email', 'password']);
+  const submit = (data: FormData, form: HTMLFormElement) => {
+    setNotice(undefined);
+    update.mutate(
+      { email: String(data.get('email')), password: String(data.get('password')) },
+      {
+        onSuccess: ({ user }) => {
+          accountChanged(user);
+          form.reset();
+          setNotice(`Email changed to ${user.email}. The previous address has been told.`);
+        },
+      },
+    );
+  };
+  return (
+    <section aria-labelledby="email-heading">
+      <h2 id="email-heading">Email</h2>
+      <p>
+        Your address now: <strong>{user.email}</strong>
       </p>
+      {/* Keyed by the address: after a change the field shows the new one. */}
+      <Form key={user.email} onSubmit={submit} messages={messages} busy={update.isPending} submit="Change email">
+        <Field label="New email" name="email" type="email" defaultValue={user.email} autoComplete="email" autoCapitalize="none" required errors={messages.fields.email} />
+        <Field label="Your password" name="password" type="password" autoComplete="current-password" hint="It confirms the change." required errors={messages.fields.password} />
+      </Form>
+      {notice ? <Notice>{notice}</Notice> : null}
     </section>
   );
 }

@@ -3,10 +3,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { failureOf } from '../errors.ts';
-import { navigate, safeNext, useLocation } from '../router.tsx';
+import { Link, navigate, safeNext, useLocation } from '../router.tsx';
 import { signedIn, trpc, type User } from '../trpc.ts';
 import { Alert, Field, Form, useMessages } from '../ui.tsx';
-import { HOME, SIGN_IN } from '../paths.ts';
+import { FORGOT_PASSWORD, HOME, SIGN_IN } from '../paths.ts';
 
 export function SignInScreen() {
   const requested = safeNext(useLocation().searchParams.get('next'));
@@ -46,6 +46,9 @@ function PasswordStep({ onDone, onTwoFactor, restartMessages }: { onDone: (user:
         <Field label="Username or email" name="user" autoComplete="username" autoCapitalize="none" required autoFocus errors={messages.fields.user} />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={messages.fields.password} />
       </Form>
+      <p className="alternatives">
+        <Link to={FORGOT_PASSWORD}>Forgot your password?</Link>
+      </p>
     </>
   );
 }

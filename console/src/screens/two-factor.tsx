@@ -1,5 +1,6 @@
 // Two-factor authentication: set up from a QR code drawn here from otp_url (or the secret
-// typed in), turn on with a first code, see the recovery codes once; turn off.
+// typed in), turn on with a first code, see the recovery codes once; new recovery codes in
+// place of the old ones; turn off.
 import { useMutation } from '@tanstack/react-query';
 import { toCanvas } from 'qrcode';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -15,7 +16,10 @@ export function TwoFactorScreen({ user }: { user: User }) {
     <>
       {notice ? <Notice>{notice}</Notice> : null}
       {user.totp_enabled ? (
-        <TurnOff onDone={() => setNotice('Two-factor authentication is off.')} />
+        <>
+          <NewRecoveryCodes onDone={setRecoveryCodes} />
+          <TurnOff onDone={() => setNotice('Two-factor authentication is off.')} />
+        </>
       ) : (
         <TurnOn
           onDone={(codes) => {
@@ -99,7 +103,8 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
         Save your recovery codes
       </h2>
       <p>
-        Two-factor authentication is on. If you lose your phone, each of these codes signs you in once in place of an app code. <strong>They are shown only now.</strong>
+        Two-factor authentication is on. If you lose your phone, each of these codes signs you in once in place of an app code; codes from before no longer
+        work. <strong>They are shown only now.</strong>
       </p>
       <ul className="codes" aria-label="Recovery codes">
         {codes.map((code) => (
@@ -117,6 +122,26 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
           I have saved them
         </button>
       </p>
+    </section>
+  );
+}
+
+function NewRecoveryCodes({ onDone }: { onDone: (recoveryCodes: string[]) => void }) {
+  const regenerate = useMutation(trpc.twoFactor.regenerateRecoveryCodes.mutationOptions({ onSuccess: ({ recovery_codes }) => onDone(recovery_codes) }));
+  const messages = useMessages(regenerate.error, ['code', 'password']);
+  return (
+    <section aria-labelledby="new-codes-heading">
+      <h2 id="new-codes-heading">New recovery codes</h2>
+      <p>Used some, or lost them? Make 10 new ones; the old codes stop working. Enter a code from your authenticator app or a recovery code, and your password.</p>
+      <Form
+        onSubmit={(data) => regenerate.mutate({ code: String(data.get('code')), password: String(data.get('password')) })}
+        messages={messages}
+        busy={regenerate.isPending}
+        submit="Make new recovery codes"
+      >
+        <Field label="Authentication or recovery code" name="code" autoComplete="one-time-code" autoCapitalize="none" required errors={messages.fields.code} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={messages.fields.password} />
+      </Form>
     </section>
   );
 }
