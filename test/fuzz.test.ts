@@ -29,7 +29,8 @@ async function snapshot() {
     db.apiKey.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } }),
     db.session.count({ where: { userId: user.id } }),
     db.recoveryCode.count({ where: { userId: user.id } }),
-    db.activity.count({ where: { userId: user.id } }),
+    // A failed sign-in is recorded, as it must be (SPEC §10): every other entry would be a change.
+    db.activity.count({ where: { userId: user.id, event: { not: 'auth:failure' } } }),
     db.sshKey.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } }),
     db.securityKey.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' }, select: { id: true, name: true, credentialId: true, counter: true } }),
   ]);
