@@ -119,6 +119,18 @@ describe('the per-account failure budget', () => {
     }
     ratelimited(await http.delete('/api/client/account/two-factor', { code: recoveryCodes[0], password: user.password }), 3600);
   });
+
+  it('counts a wrong code given with the right password to turn two-factor off or renew recovery codes', async () => {
+    const { user, http } = await server.signedIn();
+    const { recoveryCodes } = await enable(http, user.password);
+    for (let n = 0; n < BUDGET; n++) {
+      const path = n % 2 === 0 ? '/api/client/account/two-factor/recovery-codes' : '/api/client/account/two-factor';
+      const body = { code: '000000', password: user.password };
+      const res = n % 2 === 0 ? await http.post(path, body) : await http.delete(path, body);
+      expect(res.body).toEqual({ errors: ['code: invalid confirmation code'] });
+    }
+    ratelimited(await http.delete('/api/client/account/two-factor', { code: recoveryCodes[0], password: user.password }), 3600);
+  });
 });
 
 describe('checkpoint tokens', () => {

@@ -292,6 +292,29 @@ describe('POST /api/client/account/api-keys/{api_key}/recreate', () => {
     expect((await viaKey.post(`/api/client/account/api-keys/${narrower.body.api_key.uuid}/recreate`)).status).toBe(200);
   });
 
+  it('lets a key change or recreate only keys no broader than itself, in rights, addresses and time (SPEC §9b)', async () => {
+    const { http } = await server.signedIn();
+    const caller = await http.post(
+      '/api/client/account/api-keys',
+      keyBody({ name: 'caller', allowed_ips: ['127.0.0.0/8'], expires: new Date(Date.now() + 86_400_000).toISOString(), user_permissions: ['api-keys.recreate', 'api-keys.update', 'account.infos'] }),
+    );
+    const unbounded = await http.post('/api/client/account/api-keys', keyBody({ name: 'unbounded' }));
+    const within = await http.post(
+      '/api/client/account/api-keys',
+      keyBody({ name: 'within', allowed_ips: ['127.0.0.1'], expires: new Date(Date.now() + 3_600_000).toISOString() }),
+    );
+    const viaKey = http.withKey(caller.body.key);
+    for (const res of [
+      await viaKey.post(`/api/client/account/api-keys/${unbounded.body.api_key.uuid}/recreate`),
+      await viaKey.patch(`/api/client/account/api-keys/${unbounded.body.api_key.uuid}`, { name: 'renamed' }),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ errors: ['more permissions than self'] });
+    }
+    expect((await viaKey.post(`/api/client/account/api-keys/${within.body.api_key.uuid}/recreate`)).status).toBe(200);
+    expect((await viaKey.patch(`/api/client/account/api-keys/${within.body.api_key.uuid}`, { name: 'renamed' })).status).toBe(200);
+  });
+
   it("answers 404 for another account's key and an unknown one, and needs api-keys.recreate", async () => {
     const { http: owner } = await server.signedIn();
     const made = await owner.post('/api/client/account/api-keys', keyBody());

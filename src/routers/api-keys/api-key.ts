@@ -36,3 +36,14 @@ export const apiKeyEntry = (key: ApiKey) => ({ uuid: key.id, identifier: key.key
 
 /** The account's key `id`, unless it has expired (an expired key is as good as gone). */
 export const liveKey = (userId: string, id: string, now = new Date()) => ({ id, userId, OR: [{ expires: null }, { expires: { gt: now } }] });
+
+/** What a key holds: its permissions, address ranges and expiry. */
+export const targetOf = (key: ApiKey) => ({
+  permissions: {
+    user_permissions: stringList(key.userPermissions),
+    admin_permissions: stringList(key.adminPermissions),
+    server_permissions: stringList(key.serverPermissions),
+  },
+  allowedIps: stringList(key.allowedIps),
+  expires: key.expires,
+});

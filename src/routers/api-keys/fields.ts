@@ -61,3 +61,18 @@ export function withinCallingKey(principal: Principal, asked: KeyLimits): KeyLim
   if (!inherited.ok) throw badRequest(inherited.problems);
   return inherited.limits;
 }
+
+/**
+ * Whoever changes a key or takes its new secret holds what the key holds: the caller must hold
+ * all its permissions and, when the caller is a key, be at least as free in addresses and time
+ * (SPEC §9b). Otherwise a narrow key could widen, or take over, a broader one.
+ */
+export function refuseBroaderTarget(principal: Principal, target: { permissions: Record<PermissionKind, readonly string[]> } & KeyLimits) {
+  const { rights, via } = principal;
+  const broader = PERMISSION_KINDS.some((kind) => checkGrant(rights, kind, target.permissions[kind]).notHeld.length > 0);
+  const inherited = via.kind === 'api_key' && inheritKeyLimits(target, via);
+  const freer =
+    inherited &&
+    (!inherited.ok || inherited.limits.allowedIps.length !== target.allowedIps.length || inherited.limits.expires?.getTime() !== target.expires?.getTime());
+  if (broader || freer) throw forbidden('more permissions than self');
+}

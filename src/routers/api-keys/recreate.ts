@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { recordActivity } from '../../db/activity-log.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { generateApiKey } from '../../rules/api-keys.ts';
-import { checkGrant } from '../../rules/permissions.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { uuidParam } from '../shared/fields.ts';
-import { apiKeyEntry, apiKeySchema, liveKey, presentApiKey } from './api-key.ts';
-import { PERMISSION_KINDS, refuseSelfChange } from './fields.ts';
+import { apiKeyEntry, apiKeySchema, liveKey, presentApiKey, targetOf } from './api-key.ts';
+import { refuseBroaderTarget, refuseSelfChange } from './fields.ts';
 
 export const recreate = protectedProcedure
   .meta({
@@ -21,16 +20,14 @@ export const recreate = protectedProcedure
   .input(z.strictObject({ api_key: uuidParam('API key') }))
   .output(z.object({ api_key: apiKeySchema, key: z.string().meta({ description: 'The full key, shown once' }) }))
   .mutation(async ({ ctx, input }) => {
-    const { user, rights } = ctx.principal;
+    const { user } = ctx.principal;
     refuseSelfChange(ctx.principal, input.api_key);
     const where = liveKey(user.id, input.api_key);
     const { key, keyStart, keyHash } = generateApiKey();
     const recreated = await ctx.services.db.$transaction(async (tx) => {
       const current = await tx.apiKey.findFirst({ where });
       if (!current) throw notFound('api key not found');
-      // Whoever holds the new secret holds the key's rights: only a caller who holds them all may take it.
-      const listed = presentApiKey(current);
-      if (PERMISSION_KINDS.some((kind) => checkGrant(rights, kind, listed[kind]).notHeld.length > 0)) throw forbidden('more permissions than self');
+      refuseBroaderTarget(ctx.principal, targetOf(current));
       const changed = await tx.apiKey.updateMany({ where, data: { keyStart, keyHash } });
       if (changed.count === 0) throw notFound('api key not found');
       const updated = await tx.apiKey.findUniqueOrThrow({ where: { id: current.id } });

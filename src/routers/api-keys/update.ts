@@ -5,8 +5,8 @@ import { stringList } from '../../db/index.ts';
 import { AppError, conflict, notFound } from '../../errors.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { uuidParam } from '../shared/fields.ts';
-import { apiKeyEntry, apiKeySchema, liveKey, presentApiKey } from './api-key.ts';
-import { allowedIps, apiKeyName, checkGrants, expires, permissionList, refuseSelfChange, withinCallingKey } from './fields.ts';
+import { apiKeyEntry, apiKeySchema, liveKey, presentApiKey, targetOf } from './api-key.ts';
+import { allowedIps, apiKeyName, checkGrants, expires, permissionList, refuseBroaderTarget, refuseSelfChange, withinCallingKey } from './fields.ts';
 
 const input = z.strictObject({
   api_key: uuidParam('API key'),
@@ -37,6 +37,7 @@ export const update = protectedProcedure
       const updated = await db.$transaction(async (tx) => {
         const current = await tx.apiKey.findFirst({ where });
         if (!current) throw notFound('api key not found');
+        refuseBroaderTarget(ctx.principal, targetOf(current));
         const limits = withinCallingKey(ctx.principal, {
           allowedIps: input.allowed_ips ?? stringList(current.allowedIps),
           expires: input.expires === undefined ? current.expires : input.expires,

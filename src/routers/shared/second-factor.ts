@@ -7,6 +7,7 @@ import { badRequest } from '../../errors.ts';
 import { open } from '../../rules/secrets.ts';
 import { hashRecoveryCode, isRecoveryCodeShape, matchTotp } from '../../rules/totp.ts';
 import { verifyPasswordReentry } from './password-reentry.ts';
+import { startAccountAttempt } from '../../db/rate-limits.ts';
 
 export type SecondFactorResult = 'accepted' | 'replayed' | 'invalid';
 
@@ -41,7 +42,11 @@ export async function spendSecondFactor(services: Services, user: Account, code:
  */
 export async function confirmWithCodeAndPassword(services: Services, user: Account, input: { code: string; password: string }) {
   await verifyPasswordReentry(services, user, input.password);
+  // The right password alone must not open unlimited guesses at the code: a wrong code counts
+  // against the account's failure budget too (SPEC §9).
+  const attempt = await startAccountAttempt(services.db, user.id, services.config.rateLimits.accountFailures);
   const result = await spendSecondFactor(services, user, input.code);
   if (result === 'replayed') throw badRequest('code: this code has already been used');
   if (result === 'invalid') throw badRequest('code: invalid confirmation code');
+  await attempt.succeeded();
 }
