@@ -11,7 +11,7 @@ export interface Limit {
 
 /**
  * Counts one attempt in `bucket`, or throws 429 when the window is full. The attempt
- * is written first and counted after, so parallel attempts can never exceed the limit;
+ * is written first and ranked after, so parallel attempts cannot exceed the limit;
  * a refused attempt is taken back so that hammering does not extend the wait.
  * Answers the id of the counted attempt.
  */
@@ -23,9 +23,12 @@ export async function takeAttempt(db: Db, bucket: string, limit: Limit, now = ne
     where: { bucket, at: { gt: since } },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
     select: { id: true, at: true },
-    take: limit.count + 1,
+    take: limit.count,
   });
-  if (hits.length <= limit.count) return id;
+  // The first `count` attempts of the window pass, by their place in it, not by how many each
+  // saw: parallel attempts that all see a full window would otherwise all be refused, none
+  // counted, and the window never fill.
+  if (hits.slice(0, limit.count).some((hit) => hit.id === id)) return id;
   await db.rateLimitHit.deleteMany({ where: { id } });
   const oldest = hits[0]!.at.getTime();
   const retry = Math.max(1, Math.ceil((oldest + limit.seconds * 1000 - now.getTime()) / 1000));
