@@ -5,10 +5,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildConsole, CONSOLE_BUDGET_BYTES } from '../../scripts/console.mjs';
-import { CHROMIUM } from '../support/chromium.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { DATABASE, startTestServer, type TestServer } from '../support/harness.ts';
 import { totpCode } from '../support/totp.ts';
 
@@ -25,10 +25,7 @@ beforeAll(async () => {
   const size = await buildConsole();
   expect(size.gzipped).toBeLessThanOrEqual(CONSOLE_BUDGET_BYTES);
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

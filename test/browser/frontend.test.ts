@@ -1,10 +1,10 @@
 // The example frontend (examples/browser) in Chromium, served from another loopback port
 // than the panel's: with its origin in CORS_ORIGINS it signs in with the session cookie and
 // reads through the typed client; from an origin not listed, the browser gets no answer.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveFrontend } from '../../examples/browser/serve.ts';
-import { CHROMIUM } from '../support/chromium.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 
 let browser: Browser;
@@ -23,10 +23,7 @@ beforeAll(async () => {
     serveFrontend({ panelUrl: panel.url, port: port(listed.url) }),
     serveFrontend({ panelUrl: panel.url, port: port(unlisted.url) }),
   ]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
