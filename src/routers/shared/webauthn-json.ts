@@ -13,39 +13,36 @@ const base64url = (max: number) =>
 const credentialId = base64url(1366);
 const clientExtensionResults = z.record(z.string(), z.unknown()).default({});
 
-export const registrationCredential = z
-  .object({
+/** A credential as JSON around the answer of one ceremony. */
+const credential = <Response extends z.ZodType>(response: Response) =>
+  z.object({
     id: credentialId,
     rawId: credentialId,
     type: z.literal('public-key'),
-    response: z.object({
-      clientDataJSON: base64url(4096),
-      attestationObject: base64url(32768),
-      authenticatorData: base64url(32768).optional(),
-      transports: z.array(z.string().max(32)).max(16).optional(),
-      publicKeyAlgorithm: z.number().int().optional(),
-      publicKey: base64url(32768).optional(),
-    }),
+    response,
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
     clientExtensionResults,
-  })
-  .meta({ id: 'RegistrationResponseJSON', description: 'The answer of navigator.credentials.create(), as JSON' });
+  });
 
-export const assertionCredential = z
-  .object({
-    id: credentialId,
-    rawId: credentialId,
-    type: z.literal('public-key'),
-    response: z.object({
-      clientDataJSON: base64url(4096),
-      authenticatorData: base64url(32768),
-      signature: base64url(1024),
-      userHandle: base64url(128).optional(),
-    }),
-    authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-    clientExtensionResults,
-  })
-  .meta({ id: 'AuthenticationResponseJSON', description: 'The answer of navigator.credentials.get(), as JSON' });
+export const registrationCredential = credential(
+  z.object({
+    clientDataJSON: base64url(4096),
+    attestationObject: base64url(32768),
+    authenticatorData: base64url(32768).optional(),
+    transports: z.array(z.string().max(32)).max(16).optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    publicKey: base64url(32768).optional(),
+  }),
+).meta({ id: 'RegistrationResponseJSON', description: 'The answer of navigator.credentials.create(), as JSON' });
+
+export const assertionCredential = credential(
+  z.object({
+    clientDataJSON: base64url(4096),
+    authenticatorData: base64url(32768),
+    signature: base64url(1024),
+    userHandle: base64url(128).optional(),
+  }),
+).meta({ id: 'AuthenticationResponseJSON', description: 'The answer of navigator.credentials.get(), as JSON' });
 
 const credentialDescriptor = z.object({ id: z.string(), type: z.string(), transports: z.array(z.string()).optional() });
 
