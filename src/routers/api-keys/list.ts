@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { containsText } from '../../db/index.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
-import { page, pageQuery } from '../shared/fields.ts';
+import { page, pageQuery, readPage } from '../shared/fields.ts';
 import { apiKeySchema, presentApiKey } from './api-key.ts';
 
 export const list = protectedProcedure
@@ -18,9 +18,10 @@ export const list = protectedProcedure
       OR: [{ expires: null }, { expires: { gt: new Date() } }],
       ...(input.search && { name: containsText(provider, input.search) }),
     };
-    const [total, keys] = await Promise.all([
-      db.apiKey.count({ where }),
-      db.apiKey.findMany({ where, orderBy: [{ created: 'asc' }, { id: 'asc' }], skip: (input.page - 1) * input.per_page, take: input.per_page }),
-    ]);
-    return { api_keys: { total, per_page: input.per_page, page: input.page, data: keys.map(presentApiKey) } };
+    const api_keys = await readPage(
+      input,
+      () => db.apiKey.count({ where }),
+      (window) => db.apiKey.findMany({ where, orderBy: [{ created: 'asc' }, { id: 'asc' }], ...window }).then((rows) => rows.map(presentApiKey)),
+    );
+    return { api_keys };
   });

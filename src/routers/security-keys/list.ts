@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { containsText } from '../../db/index.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
-import { page, pageQuery } from '../shared/fields.ts';
+import { page, pageQuery, readPage } from '../shared/fields.ts';
 import { presentSecurityKey, securityKeySchema } from './security-key.ts';
 
 export const list = protectedProcedure
@@ -14,9 +14,10 @@ export const list = protectedProcedure
   .query(async ({ ctx, input }) => {
     const { db, provider } = ctx.services;
     const where = { userId: ctx.principal.user.id, pendingUntil: null, ...(input.search && { name: containsText(provider, input.search) }) };
-    const [total, keys] = await Promise.all([
-      db.securityKey.count({ where }),
-      db.securityKey.findMany({ where, orderBy: [{ created: 'asc' }, { id: 'asc' }], skip: (input.page - 1) * input.per_page, take: input.per_page }),
-    ]);
-    return { security_keys: { total, per_page: input.per_page, page: input.page, data: keys.map(presentSecurityKey) } };
+    const security_keys = await readPage(
+      input,
+      () => db.securityKey.count({ where }),
+      (window) => db.securityKey.findMany({ where, orderBy: [{ created: 'asc' }, { id: 'asc' }], ...window }).then((rows) => rows.map(presentSecurityKey)),
+    );
+    return { security_keys };
   });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { containsText } from '../../db/index.ts';
+import { containsText, type Session } from '../../db/index.ts';
 import { expiryCutoffs } from '../../rules/sessions.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
-import { page, pageQuery } from '../shared/fields.ts';
+import { page, pageQuery, readPage } from '../shared/fields.ts';
 import { sessionSchema } from './session.ts';
 
 export const list = protectedProcedure
@@ -24,18 +24,19 @@ export const list = protectedProcedure
     };
     // Last-used times are written in batches; write this instance's now so the order is exact.
     await lastUsed.flush();
-    const [total, sessions] = await Promise.all([
-      db.session.count({ where }),
-      db.session.findMany({ where, orderBy: [{ lastUsed: 'desc' }, { id: 'asc' }], skip: (input.page - 1) * input.per_page, take: input.per_page }),
-    ]);
     const current = via.kind === 'session' ? via.sessionId : undefined;
-    const data = sessions.map((session) => ({
+    const presentSession = (session: Session) => ({
       uuid: session.id,
       ip: session.ip,
       user_agent: session.userAgent,
       is_using: session.id === current,
       last_used: session.lastUsed,
       created: session.created,
-    }));
-    return { sessions: { total, per_page: input.per_page, page: input.page, data } };
+    });
+    const sessions = await readPage(
+      input,
+      () => db.session.count({ where }),
+      (window) => db.session.findMany({ where, orderBy: [{ lastUsed: 'desc' }, { id: 'asc' }], ...window }).then((rows) => rows.map(presentSession)),
+    );
+    return { sessions };
   });

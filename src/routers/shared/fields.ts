@@ -60,3 +60,13 @@ export function pageQuery() {
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ total: z.number().int(), per_page: z.number().int(), page: z.number().int(), data: z.array(item) });
 }
+
+/** One page of a list: its total and the rows of the requested window, read at once. */
+export async function readPage<Item>(
+  input: { page: number; per_page: number },
+  count: () => Promise<number>,
+  rows: (window: { skip: number; take: number }) => Promise<Item[]>,
+) {
+  const [total, data] = await Promise.all([count(), rows({ skip: (input.page - 1) * input.per_page, take: input.per_page })]);
+  return { total, per_page: input.per_page, page: input.page, data };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { containsText } from '../../db/index.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
-import { page, pageQuery } from '../shared/fields.ts';
+import { page, pageQuery, readPage } from '../shared/fields.ts';
 import { presentSshKey, sshKeySchema } from './ssh-key.ts';
 
 export const list = protectedProcedure
@@ -17,9 +17,10 @@ export const list = protectedProcedure
       userId: ctx.principal.user.id,
       ...(input.search && { OR: [{ name: containsText(provider, input.search) }, { fingerprint: containsText(provider, input.search) }] }),
     };
-    const [total, keys] = await Promise.all([
-      db.sshKey.count({ where }),
-      db.sshKey.findMany({ where, orderBy: [{ created: 'asc' }, { id: 'asc' }], skip: (input.page - 1) * input.per_page, take: input.per_page }),
-    ]);
-    return { ssh_keys: { total, per_page: input.per_page, page: input.page, data: keys.map(presentSshKey) } };
+    const ssh_keys = await readPage(
+      input,
+      () => db.sshKey.count({ where }),
+      (window) => db.sshKey.findMany({ where, orderBy: [{ created: 'asc' }, { id: 'asc' }], ...window }).then((rows) => rows.map(presentSshKey)),
+    );
+    return { ssh_keys };
   });
