@@ -614,7 +614,9 @@ describe('security keys, with APP_URL on localhost (WebAuthn needs a secure cont
     expect((await http.post('/api/auth/login', { user: user.username, password: user.password })).status).toBe(200);
     const setup = await http.get('/api/client/account/two-factor');
     const secret: string = setup.body.secret;
-    expect((await http.post('/api/client/account/two-factor', { code: await totpCode(secret), password: user.password })).status).toBe(200);
+    const enabled = await http.post('/api/client/account/two-factor', { code: await totpCode(secret), password: user.password });
+    expect(enabled.status).toBe(200);
+    const recoveryCodes: string[] = enabled.body.recovery_codes;
 
     const { page, context, problems, close } = await openConsole('/security-keys', origin);
     await addAuthenticator(context, page);
@@ -636,6 +638,23 @@ describe('security keys, with APP_URL on localhost (WebAuthn needs a secure cont
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate('document.activeElement.textContent')).toBe('Use a security key');
     await page.keyboard.press('Enter');
+    await heading(page, 'Account').waitFor();
+
+    // A key deleted meanwhile: the API refuses its answer, which spends the login's options;
+    // the checkpoint still takes a code.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, user);
+    const useKey = page.getByRole('button', { name: 'Use a security key' });
+    await useKey.waitFor();
+    const [key] = (await http.get('/api/client/account/security-keys')).body.security_keys.data;
+    expect((await http.delete(`/api/client/account/security-keys/${key.uuid}`)).status).toBe(200);
+    await useKey.click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe('failed to finish security key authentication');
+    await page.getByText('To try a security key again, start over.').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.getByLabel('Recovery code').fill(recoveryCodes[0]!);
+    await page.getByRole('button', { name: 'Continue' }).click();
     await heading(page, 'Account').waitFor();
     expect(problems).toEqual([]);
     await close();
