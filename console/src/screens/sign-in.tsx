@@ -101,7 +101,7 @@ function Checkpoint({ twoFactor, onDone, onRestart }: { twoFactor: TwoFactor; on
       <p>
         {recovery
           ? 'Enter one of the recovery codes you saved when you turned two-factor on. Each code works once.'
-          : 'Enter the 6-digit code your authenticator app shows for this account.'}
+          : `Enter the 6-digit code your authenticator app shows for this account${keyOptions ? ', or use one of your security keys' : ''}.`}
       </p>
       <Form onSubmit={(data) => checkpoint.mutate({ confirmation_token: token, code: String(data.get('code')) })} messages={messages} busy={checkpoint.isPending} submit="Continue">
         <Field
