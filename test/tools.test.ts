@@ -1,8 +1,7 @@
 // The tools people use beside the API: the typed-client example and Prisma Studio.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer, temporaryDirectory, type TestServer } from './support/harness.ts';
+import { freePort, startTestServer, temporaryDirectory, type TestServer } from './support/harness.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -27,14 +26,6 @@ it('examples/list-api-keys.ts signs in and lists the keys through @trpc/client',
   expect(run.stdout).toContain('1 API key(s)');
   expect(run.stdout).toMatch(/- example-key \(ptlc_.{11}…\) created \d{4}-/);
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 it('npm run studio serves Prisma Studio on the configured database while the server runs', async () => {
   const port = await freePort();

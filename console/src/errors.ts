@@ -3,12 +3,16 @@
 import { TRPCClientError } from '@trpc/client';
 
 export interface Failure {
-  /** The HTTP status; 0 when the server could not be reached. */
+  /** The HTTP status; 0 when no answer came from the server. */
   status: number;
   messages: string[];
 }
 
+/** A failure on the browser's side (a security key that gave no answer, say), in words for people. */
+export class BrowserFailure extends Error {}
+
 export function failureOf(error: unknown): Failure {
+  if (error instanceof BrowserFailure) return { status: 0, messages: [error.message] };
   if (error instanceof TRPCClientError) {
     const data = error.data as { httpStatus?: number; errors?: string[] } | null | undefined;
     if (data?.httpStatus) return { status: data.httpStatus, messages: data.errors?.length ? data.errors : [error.message] };

@@ -1,5 +1,5 @@
 // The few building blocks every screen uses: forms whose errors sit next to their fields,
-// messages, dates, paging, copy and confirm buttons. Plain elements, styled by style.css.
+// messages, dates, paging, copy and confirm buttons, the card of a named key. Plain elements, styled by style.css.
 import { useEffect, useId, useMemo, useRef, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { failureOf, sortMessages, type SortedMessages } from './errors.ts';
 
@@ -201,6 +201,87 @@ export function ConfirmButton({ label, question, busy, onConfirm, context }: { l
         Cancel
       </button>
     </span>
+  );
+}
+
+/** Where a card's rename or delete stands: the fields of a TanStack Query mutation it reads. */
+interface Action {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  reset: () => void;
+}
+
+/**
+ * A key the account holds under a name it chose (an SSH key, a security key): its details,
+ * renaming it in a form opened in place, deleting it after asking.
+ */
+export function NamedKeyCard({
+  name,
+  details,
+  deleteQuestion,
+  rename,
+  onRename,
+  remove,
+  onRemove,
+}: {
+  name: string;
+  details: ReactNode;
+  deleteQuestion: string;
+  rename: Action;
+  /** Saves the new name, then calls `done`. */
+  onRename: (name: string, done: () => void) => void;
+  remove: Action;
+  onRemove: () => void;
+}) {
+  const [renaming, setRenaming] = useState(false);
+  const renameButton = useFocusOnClose<HTMLButtonElement>(renaming);
+  const [notice, setNotice] = useState<string>();
+  const messages = useMessages(rename.error, ['name']);
+  const save = (data: FormData) => {
+    const newName = String(data.get('name'));
+    onRename(newName, () => {
+      setRenaming(false);
+      setNotice(`Renamed to ${newName}.`);
+    });
+  };
+  return (
+    <li className="card">
+      <h3 className="card-title">{name}</h3>
+      {details}
+      {notice ? <Notice>{notice}</Notice> : null}
+      {remove.isError ? <Alert messages={failureOf(remove.error).messages} /> : null}
+      {renaming ? (
+        <>
+          <Form onSubmit={save} messages={messages} busy={rename.isPending} submit="Save the name">
+            <Field label="New name" name="name" defaultValue={name} required autoFocus errors={messages.fields.name} />
+          </Form>
+          <button
+            type="button"
+            onClick={() => {
+              rename.reset();
+              setRenaming(false);
+            }}
+          >
+            Cancel
+          </button>
+        </>
+      ) : (
+        <p className="actions">
+          <button
+            ref={renameButton}
+            type="button"
+            onClick={() => {
+              setNotice(undefined);
+              setRenaming(true);
+            }}
+          >
+            Rename<span className="visually-hidden"> the key {name}</span>
+          </button>
+          <ConfirmButton label="Delete" context={`the key ${name}`} question={deleteQuestion} busy={remove.isPending} onConfirm={onRemove} />
+        </p>
+      )}
+    </li>
   );
 }
 

@@ -5,11 +5,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConsole, CONSOLE_BUDGET_BYTES } from '../../scripts/console.mjs';
 import { launchChromium } from '../support/chromium.ts';
-import { DATABASE, startTestServer, type TestServer } from '../support/harness.ts';
+import { DATABASE, freePort, startTestServer, type TestServer } from '../support/harness.ts';
 import { totpCode } from '../support/totp.ts';
 
 const WIDTH = 390;
@@ -32,15 +32,18 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A fresh browser profile at `path`; `problems` collects script errors, CSP refusals and requests elsewhere. */
-async function openConsole(path: string) {
+/**
+ * A fresh browser profile at `path` of the console at `origin`; `problems` collects script
+ * errors, CSP refusals and requests elsewhere.
+ */
+async function openConsole(path: string, origin = server.url) {
   const context = await browser.newContext({ viewport: { width: WIDTH, height: 800 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(`${server.url}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request elsewhere: ${url}`);
+    if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request elsewhere: ${url}`);
   });
   page.on('console', (message) => {
     if (/content security policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
@@ -48,14 +51,14 @@ async function openConsole(path: string) {
   await page.addInitScript({
     content: "document.addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
   });
-  await page.goto(server.url + path);
-  return { page, problems, close: () => context.close() };
+  await page.goto(origin + path);
+  return { page, context, problems, close: () => context.close() };
 }
 
 async function signIn(page: Page, user: { username: string; password: string }) {
   await page.getByLabel('Username or email').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
@@ -517,4 +520,143 @@ it('answers the page at client routes and leaves /api, /trpc and /api/docs as th
   expect(trpc.status).toBe(401);
   expect((await server.client().get('/api/docs', html)).text).toContain('swagger-ui');
   expect((await server.client().request('POST', '/sessions', {}, html)).status).toBe(404);
+});
+
+describe('security keys, with APP_URL on localhost (WebAuthn needs a secure context) and a virtual authenticator', () => {
+  let keyServer: TestServer;
+  let origin: string;
+  beforeAll(async () => {
+    const port = await freePort();
+    origin = `http://localhost:${port}`;
+    keyServer = await startTestServer({ APP_URL: origin }, { port });
+  });
+  afterAll(() => keyServer?.close());
+
+  /**
+   * Chromium's own authenticator in place of a person with a key: a passkey that keeps
+   * discoverable credentials and verifies its user (a PIN, a fingerprint) without asking.
+   */
+  async function addAuthenticator(context: BrowserContext, page: Page) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    return { credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials };
+  }
+
+  async function registerKey(page: Page, name: string) {
+    await page.getByRole('link', { name: 'Security keys' }).click();
+    await heading(page, 'Security keys').waitFor();
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Register the key' }).click();
+    await page.getByRole('status').filter({ hasText: `${name} registered.` }).waitFor();
+    await page.getByRole('heading', { level: 3, name }).waitFor();
+  }
+
+  it('registers a key on its screen, renames it, signs out and back in with the passkey alone, then deletes it', async () => {
+    const user = await keyServer.createUser();
+    const { page, context, problems, close } = await openConsole('/security-keys', origin);
+    const authenticator = await addAuthenticator(context, page);
+    await signIn(page, user);
+    await heading(page, 'Security keys').waitFor();
+    await page.getByText('No security keys yet.').waitFor();
+    await expectAccessible(page);
+
+    // The API's own message next to the field, before the browser is asked anything.
+    const name = page.getByLabel('Name', { exact: true });
+    await name.fill('x');
+    await page.getByRole('button', { name: 'Register the key' }).click();
+    expect(await errorsOf(name)).toBe('must be 3-31 characters');
+    expect(await authenticator.credentials()).toEqual([]);
+
+    await registerKey(page, 'laptop');
+    expect(await authenticator.credentials()).toHaveLength(1);
+    await expect.poll(() => page.locator('.card').innerText()).toMatch(/Last used\s+never/);
+    await expectAccessible(page);
+
+    // The same authenticator twice: the browser refuses it, and says so.
+    await name.fill('laptop again');
+    await page.getByRole('button', { name: 'Register the key' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe('this security key is already registered');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Rename the key laptop' }).click();
+    await page.getByLabel('New name').fill('work laptop');
+    await page.getByRole('button', { name: 'Save the name' }).click();
+    await page.getByRole('heading', { level: 3, name: 'work laptop' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await heading(page, 'Sign in').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await heading(page, 'Account').waitFor();
+    await expect.poll(() => page.locator('.who').innerText()).toBe(`Signed in as ${user.username}`);
+
+    await page.getByRole('link', { name: 'Security keys' }).click();
+    await expect.poll(() => page.locator('.card').innerText()).not.toMatch(/Last used\s+never/);
+    await page.getByRole('button', { name: 'Delete the key work laptop' }).click();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByText('No security keys yet.').waitFor();
+
+    // The key is gone from the account: the passkey the browser still holds signs in no more.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe('failed to finish security key authentication');
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+    await close();
+  }, JOURNEY_MS);
+
+  it('offers the security key at the two-factor checkpoint of an account with TOTP on', async () => {
+    const user = await keyServer.createUser();
+    const http = keyServer.client();
+    expect((await http.post('/api/auth/login', { user: user.username, password: user.password })).status).toBe(200);
+    const setup = await http.get('/api/client/account/two-factor');
+    const secret: string = setup.body.secret;
+    const enabled = await http.post('/api/client/account/two-factor', { code: await totpCode(secret), password: user.password });
+    expect(enabled.status).toBe(200);
+    const recoveryCodes: string[] = enabled.body.recovery_codes;
+
+    const { page, context, problems, close } = await openConsole('/security-keys', origin);
+    await addAuthenticator(context, page);
+    await signIn(page, user);
+    // No key yet: the checkpoint offers codes only.
+    await page.getByLabel('Authentication code').waitFor();
+    expect(await page.getByRole('button', { name: 'Use a security key' }).count()).toBe(0);
+    await page.getByLabel('Authentication code').fill(await totpCode(secret, Date.now(), 1));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading(page, 'Security keys').waitFor();
+    await registerKey(page, 'phone');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, user);
+    await page.getByLabel('Authentication code').waitFor();
+    await expectAccessible(page);
+    // By keyboard: from the code field, past the form's button, to the security key.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate('document.activeElement.textContent')).toBe('Use a security key');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Account').waitFor();
+
+    // A key deleted meanwhile: the API refuses its answer, which spends the login's options;
+    // the checkpoint still takes a code.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, user);
+    const useKey = page.getByRole('button', { name: 'Use a security key' });
+    await useKey.waitFor();
+    const [key] = (await http.get('/api/client/account/security-keys')).body.security_keys.data;
+    expect((await http.delete(`/api/client/account/security-keys/${key.uuid}`)).status).toBe(200);
+    await useKey.click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe('failed to finish security key authentication');
+    await page.getByText('To try a security key again, start over.').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.getByLabel('Recovery code').fill(recoveryCodes[0]!);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading(page, 'Account').waitFor();
+    expect(problems).toEqual([]);
+    await close();
+  }, JOURNEY_MS);
 });

@@ -1,6 +1,7 @@
 // A real server on loopback over a fresh database of the kind this project runs against.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -57,20 +58,31 @@ export interface TestServer extends Running {
 
 let counter = 0;
 
+/** A port nothing listens on now, for a server that must know its address before it starts. */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
 export interface StartOptions {
   /** Another server's database and data directory, to restart on them. */
   reuse?: { databaseUrl: string; dataDir: string };
   /** The address to listen on: 127.0.0.1 unless a test needs IPv6 clients ('::'). */
   host?: string;
+  /** The port to listen on: any free one, unless the test must name it beforehand (in APP_URL, say). */
+  port?: number;
   /** A logger to read; by default logs are silent (TEST_LOG=info shows them). */
   log?: Logger;
 }
 
 export async function startTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
-  const { reuse, host = '127.0.0.1', log = createLogger({ level: process.env.TEST_LOG ?? 'silent' }) } = options;
+  const { reuse, host = '127.0.0.1', port = 0, log = createLogger({ level: process.env.TEST_LOG ?? 'silent' }) } = options;
   const databaseUrl = reuse?.databaseUrl ?? (await freshDatabaseUrl());
   const dataDir = reuse?.dataDir ?? temporaryDirectory('panel-data-');
-  const config = loadConfig({ RATE_LIMIT_LOGIN: '1000/300', RATE_LIMIT_CHECKPOINT: '1000/300', ...env, PORT: '0', HOST: host, DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
+  const config = loadConfig({ RATE_LIMIT_LOGIN: '1000/300', RATE_LIMIT_CHECKPOINT: '1000/300', ...env, PORT: String(port), HOST: host, DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
   const running = await startServer(config, { log });
   const server: TestServer = {
     ...running,

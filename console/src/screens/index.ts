@@ -7,6 +7,7 @@ import { AccountScreen } from './account.tsx';
 import { ActivityScreen } from './activity.tsx';
 import { ApiKeysScreen } from './api-keys.tsx';
 import { ForgotPasswordScreen, ResetPasswordScreen } from './password-reset.tsx';
+import { SecurityKeysScreen } from './security-keys.tsx';
 import { SessionsScreen } from './sessions.tsx';
 import { SshKeysScreen } from './ssh-keys.tsx';
 import { SignInScreen } from './sign-in.tsx';
@@ -24,6 +25,7 @@ export const accountScreens: Screen<{ user: User }>[] = [
   { path: '/two-factor', title: 'Two-factor authentication', component: TwoFactorScreen },
   { path: '/api-keys', title: 'API keys', component: ApiKeysScreen },
   { path: '/ssh-keys', title: 'SSH keys', component: SshKeysScreen },
+  { path: '/security-keys', title: 'Security keys', component: SecurityKeysScreen },
   { path: '/sessions', title: 'Sessions', component: SessionsScreen },
   { path: '/activity', title: 'Activity', component: ActivityScreen },
 ];

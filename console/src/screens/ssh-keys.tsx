@@ -2,9 +2,8 @@
 // .pub file, renaming one, deleting one.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { failureOf } from '../errors.ts';
 import { queryClient, trpc, type Outputs } from '../trpc.ts';
-import { Alert, ConfirmButton, Field, Form, LoadFailure, Notice, Pager, TextArea, Time, useFocusOnClose, useMessages } from '../ui.tsx';
+import { Field, Form, LoadFailure, NamedKeyCard, Notice, Pager, TextArea, Time, useMessages } from '../ui.tsx';
 
 const PER_PAGE = 20;
 
@@ -41,75 +40,29 @@ function KeyList() {
 }
 
 function KeyCard({ sshKey }: { sshKey: SshKey }) {
-  const [renaming, setRenaming] = useState(false);
-  const renameButton = useFocusOnClose<HTMLButtonElement>(renaming);
-  const [notice, setNotice] = useState<string>();
-  const rename = useMutation(trpc.sshKeys.update.mutationOptions());
+  const rename = useMutation(trpc.sshKeys.update.mutationOptions({ onSuccess: () => void keysChanged() }));
   const remove = useMutation(trpc.sshKeys.delete.mutationOptions({ onSuccess: () => void keysChanged() }));
-  const messages = useMessages(rename.error, ['name']);
-  const save = (data: FormData) =>
-    rename.mutate(
-      { ssh_key: sshKey.uuid, name: String(data.get('name')) },
-      {
-        onSuccess: () => {
-          setRenaming(false);
-          setNotice('SSH key renamed.');
-          void keysChanged();
-        },
-      },
-    );
   return (
-    <li className="card">
-      <h3 className="card-title">{sshKey.name}</h3>
-      <dl>
-        <dt>Fingerprint</dt>
-        <dd>
-          <code>{sshKey.fingerprint}</code>
-        </dd>
-        <dt>Added</dt>
-        <dd>
-          <Time value={sshKey.created} />
-        </dd>
-      </dl>
-      {notice ? <Notice>{notice}</Notice> : null}
-      {remove.isError ? <Alert messages={failureOf(remove.error).messages} /> : null}
-      {renaming ? (
-        <>
-          <Form onSubmit={save} messages={messages} busy={rename.isPending} submit="Save the name">
-            <Field label="New name" name="name" defaultValue={sshKey.name} required autoFocus errors={messages.fields.name} />
-          </Form>
-          <button
-            type="button"
-            onClick={() => {
-              rename.reset();
-              setRenaming(false);
-            }}
-          >
-            Cancel
-          </button>
-        </>
-      ) : (
-        <p className="actions">
-          <button
-            ref={renameButton}
-            type="button"
-            onClick={() => {
-              setNotice(undefined);
-              setRenaming(true);
-            }}
-          >
-            Rename<span className="visually-hidden"> the key {sshKey.name}</span>
-          </button>
-          <ConfirmButton
-            label="Delete"
-            context={`the key ${sshKey.name}`}
-            question={`Delete ${sshKey.name}? It no longer opens anything.`}
-            busy={remove.isPending}
-            onConfirm={() => remove.mutate({ ssh_key: sshKey.uuid })}
-          />
-        </p>
-      )}
-    </li>
+    <NamedKeyCard
+      name={sshKey.name}
+      details={
+        <dl>
+          <dt>Fingerprint</dt>
+          <dd>
+            <code>{sshKey.fingerprint}</code>
+          </dd>
+          <dt>Added</dt>
+          <dd>
+            <Time value={sshKey.created} />
+          </dd>
+        </dl>
+      }
+      deleteQuestion={`Delete ${sshKey.name}? It no longer opens anything.`}
+      rename={rename}
+      onRename={(name, done) => rename.mutate({ ssh_key: sshKey.uuid, name }, { onSuccess: done })}
+      remove={remove}
+      onRemove={() => remove.mutate({ ssh_key: sshKey.uuid })}
+    />
   );
 }
 
