@@ -18,10 +18,11 @@ export async function issueCheckpointToken(db: Db, userId: string, now = new Dat
 
 /**
  * Takes one try of a live token, counted before its code is checked, so that parallel
- * guesses cannot exceed the tries. Answers the token's row id and account, or undefined
- * for a token that is unknown, expired, used or out of tries.
+ * guesses cannot exceed the tries. Answers the token's row id and account, with `taken`
+ * false when the token is expired or out of tries (its account is still known, and the
+ * refused try is a failed sign-in of it), or undefined for a token that is unknown or used.
  */
-export async function takeCheckpointTry(db: Db, token: string, now = new Date()): Promise<{ id: string; userId: string } | undefined> {
+export async function takeCheckpointTry(db: Db, token: string, now = new Date()): Promise<{ id: string; userId: string; taken: boolean } | undefined> {
   const id = sha256(token);
   const found = await db.checkpointToken.findUnique({ where: { id }, select: { userId: true } });
   if (!found) return undefined;
@@ -29,7 +30,7 @@ export async function takeCheckpointTry(db: Db, token: string, now = new Date())
     where: { id, expires: { gt: now }, tries: { lt: CHECKPOINT_MAX_TRIES } },
     data: { tries: { increment: 1 } },
   });
-  return taken.count === 1 ? { id, userId: found.userId } : undefined;
+  return { id, userId: found.userId, taken: taken.count === 1 };
 }
 
 /** Uses the token up; false when a parallel request (or a change of the account) got there first. */

@@ -30,10 +30,17 @@ export const checkpoint = publicProcedure
     const { db, config } = ctx.services;
     await takeAddressAttempt(db, 'checkpoint', ctx.clientIp, config.rateLimits.checkpoint);
     const token = await takeCheckpointTry(db, input.confirmation_token);
-    const user = token && (await db.user.findUnique({ where: { id: token.userId }, include: { role: true } }));
-    if (!token || !user || !user.totpEnabled) throw invalidToken();
+    if (!token) throw invalidToken();
     const method: SignInMethod = input.public_key_credential ? 'security_key' : secondFactorMethod(input.code!);
-    const attempt = await startSignInAttempt(ctx, user.id, method);
+    // The account of a token out of tries (or expired) is known: the refused try is a failed
+    // sign-in of it, counted in its budget and recorded (SPEC §9, §10).
+    const attempt = await startSignInAttempt(ctx, token.userId, method);
+    if (!token.taken) {
+      await recordSignInFailure(db, actorOf(ctx, token.userId), { method, reason: method === 'security_key' ? 'security_key' : 'code' });
+      throw invalidToken();
+    }
+    const user = await db.user.findUnique({ where: { id: token.userId }, include: { role: true } });
+    if (!user || !user.totpEnabled) throw invalidToken();
     if (input.public_key_credential) {
       await spendSecurityKey(ctx, user.id, input.public_key_credential);
     } else {

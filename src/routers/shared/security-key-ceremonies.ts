@@ -63,7 +63,11 @@ export async function finishSecurityKeySignIn(ctx: Context, challengeId: string,
 export async function spendSecurityKey(ctx: Context, userId: string, credential: Assertion): Promise<void> {
   const answered = claimedChallenge(credential);
   const challenge = answered && (await takeChallenge(ctx.services.db, { purpose: 'second-factor', challenge: answered, userId }));
-  if (!challenge) throw badRequest('invalid or expired challenge');
+  if (!challenge) {
+    // The account is known (the token named it): a stale or forged answer is a failed sign-in of it.
+    await failedSecurityKeySignIn(ctx, userId);
+    throw badRequest('invalid or expired challenge');
+  }
   const key = await registeredKey(ctx, credential.id, userId);
   if (!key) {
     await failedSecurityKeySignIn(ctx, userId);
