@@ -179,15 +179,31 @@ describe('checkpoint tokens', () => {
     expect(again.body).toEqual({ errors: ['invalid confirmation token'] });
   });
 
-  it('give one session when right codes race with one token', async () => {
+  it('give one session and spend one code when right codes race with one token', async () => {
     const { user, http } = await server.signedIn();
     const { recoveryCodes } = await enable(http, user.password);
     const token = await loginToken(server, user);
     const before = await server.services.db.session.count({ where: { userId: user.id } });
-    const race = await Promise.all(recoveryCodes.slice(0, 6).map((code) => checkpoint(token, code)));
+    const race = await Promise.all(recoveryCodes.slice(0, CHECKPOINT_MAX_TRIES).map((code) => checkpoint(token, code)));
     expect(race.filter((res) => res.status === 200)).toHaveLength(1);
     for (const lost of race.filter((res) => res.status !== 200)) expect(lost.body).toEqual({ errors: ['invalid confirmation token'] });
     expect(await server.services.db.session.count({ where: { userId: user.id } })).toBe(before + 1);
+    // The losers spent nothing: every code but the winner's still signs in.
+    expect(await server.services.db.recoveryCode.count({ where: { userId: user.id } })).toBe(recoveryCodes.length - 1);
+  });
+
+  it('spend one factor when a TOTP code and recovery codes race with one token', async () => {
+    const { user, http } = await server.signedIn();
+    const { secret, recoveryCodes } = await enable(http, user.password);
+    const token = await loginToken(server, user);
+    const stepBefore = (await server.services.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpLastStep;
+    // The enable took this step; the next one is within the tolerance.
+    const codes = [await totpCode(secret, Date.now(), 1), ...recoveryCodes.slice(0, CHECKPOINT_MAX_TRIES - 1)];
+    const race = await Promise.all(codes.map((code) => checkpoint(token, code)));
+    expect(race.filter((res) => res.status === 200)).toHaveLength(1);
+    const stepSpent = (await server.services.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpLastStep !== stepBefore;
+    const codesSpent = recoveryCodes.length - (await server.services.db.recoveryCode.count({ where: { userId: user.id } }));
+    expect(Number(stepSpent) + codesSpent).toBe(1);
   });
 
   it('die with a password change of their account', async () => {

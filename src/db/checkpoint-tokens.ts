@@ -2,7 +2,7 @@
 // (SPEC §6, §9). It lives in the database, so that on every instance it is single-use,
 // takes at most a few codes, and dies with a password or two-factor change of its account.
 import { randomSecret, sha256 } from '../rules/tokens.ts';
-import type { Db } from './index.ts';
+import type { Db, DbClient } from './index.ts';
 
 const TTL_SECONDS = 300;
 /** Wrong codes a token takes; the next try with it is refused whatever the code. */
@@ -34,7 +34,7 @@ export async function takeCheckpointTry(db: Db, token: string, now = new Date())
 }
 
 /** Uses the token up; false when a parallel request (or a change of the account) got there first. */
-export async function useCheckpointToken(db: Db, id: string): Promise<boolean> {
+export async function useCheckpointToken(db: DbClient, id: string): Promise<boolean> {
   return (await db.checkpointToken.deleteMany({ where: { id } })).count === 1;
 }
 
