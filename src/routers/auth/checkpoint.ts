@@ -3,7 +3,7 @@ import { takeCheckpointTry, useCheckpointToken } from '../../db/checkpoint-token
 import { takeAddressAttempt } from '../../db/rate-limits.ts';
 import { badRequest } from '../../errors.ts';
 import { recordSignInFailure, type SignInMethod } from '../../db/activity-log.ts';
-import { actorOf, publicProcedure } from '../../server/trpc.ts';
+import { actorOf, signInProcedure } from '../../server/trpc.ts';
 import { text } from '../shared/fields.ts';
 import { secondFactorMethod, spendSecondFactor } from '../shared/second-factor.ts';
 import { failedAuthentication, spendSecurityKey } from '../shared/security-key-ceremonies.ts';
@@ -29,8 +29,8 @@ const SPEND_REFUSALS = {
   refused: failedAuthentication,
 };
 
-export const checkpoint = publicProcedure
-  .meta({ openapi: { method: 'POST', path: '/auth/login/checkpoint', tags: ['auth'], summary: 'Finish a sign-in with a TOTP code, a recovery code or a security key', errorResponses: { 429: 'too many checkpoints from this address' }, protect: false } })
+export const checkpoint = signInProcedure
+  .meta({ openapi: { method: 'POST', path: '/auth/login/checkpoint', tags: ['auth'], summary: 'Finish a sign-in with a TOTP code, a recovery code or a security key', errorResponses: { 403: 'sent from a page of another site', 429: 'too many checkpoints from this address' }, protect: false } })
   .input(input)
   .output(userOutput)
   .mutation(async ({ ctx, input }) => {
