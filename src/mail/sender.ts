@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { describePrismaError } from '../db/errors.ts';
 import type { Db } from '../db/index.ts';
 import type { Provider } from '../db/migrate.ts';
 import { claimMail, hasDueMail, markResetTokenIssued, markSent, releaseClaims, retryLater, type ClaimedMail } from '../db/outbox.ts';
@@ -89,9 +90,11 @@ export class MailSender {
       await markSent(db, this.owner, row.id);
     } catch (error) {
       const delay = retryDelaySeconds(row.attempts);
-      // The error's own words only: a transport error can carry the whole connection setup.
+      // The error's own words only: a transport error can carry the whole connection setup, and
+      // a database error the values of its query.
       const { message, code, responseCode } = error as { message?: string; code?: string; responseCode?: number };
-      log.warn({ outbox: row.id, attempts: row.attempts, retryInSeconds: delay, error: { message, code, responseCode } }, 'mail not delivered; will retry');
+      const said = describePrismaError(error) ?? { message, code, responseCode };
+      log.warn({ outbox: row.id, attempts: row.attempts, retryInSeconds: delay, error: said }, 'mail not delivered; will retry');
       await retryLater(db, this.owner, row.id, new Date(Date.now() + delay * 1000));
     }
   }
