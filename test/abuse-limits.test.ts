@@ -154,6 +154,21 @@ describe('checkpoint tokens', () => {
     expect((await checkpoint(await loginToken(server, user), recoveryCodes[0]!)).status).toBe(200);
   });
 
+  it('record the refused try of a token out of tries as a failed sign-in, counted in the account\'s budget', async () => {
+    const { user, http } = await server.signedIn();
+    const { recoveryCodes } = await enable(http, user.password);
+    const token = await loginToken(server, user);
+    for (let n = 0; n < CHECKPOINT_MAX_TRIES; n++) expect((await checkpoint(token, String(100000 + n))).status).toBe(400);
+    const failures = () => server.services.db.rateLimitHit.count({ where: { bucket: `account-failures:${user.id}` } });
+    const spent = await failures();
+    expect((await checkpoint(token, recoveryCodes[0]!)).body).toEqual({ errors: ['invalid confirmation token'] });
+    expect(await failures()).toBe(spent + 1);
+    const activity = await http.get('/api/client/account/activity?per_page=100');
+    const refused = activity.body.activities.data.filter((entry: { event: string }) => entry.event === 'auth:failure');
+    expect(refused).toHaveLength(CHECKPOINT_MAX_TRIES + 1);
+    expect(refused[0].data).toEqual({ method: 'recovery_code', reason: 'code' });
+  });
+
   it('are single-use: a success voids the token', async () => {
     const { user, http } = await server.signedIn();
     const { recoveryCodes } = await enable(http, user.password);
@@ -164,15 +179,31 @@ describe('checkpoint tokens', () => {
     expect(again.body).toEqual({ errors: ['invalid confirmation token'] });
   });
 
-  it('give one session when right codes race with one token', async () => {
+  it('give one session and spend one code when right codes race with one token', async () => {
     const { user, http } = await server.signedIn();
     const { recoveryCodes } = await enable(http, user.password);
     const token = await loginToken(server, user);
     const before = await server.services.db.session.count({ where: { userId: user.id } });
-    const race = await Promise.all(recoveryCodes.slice(0, 6).map((code) => checkpoint(token, code)));
+    const race = await Promise.all(recoveryCodes.slice(0, CHECKPOINT_MAX_TRIES).map((code) => checkpoint(token, code)));
     expect(race.filter((res) => res.status === 200)).toHaveLength(1);
     for (const lost of race.filter((res) => res.status !== 200)) expect(lost.body).toEqual({ errors: ['invalid confirmation token'] });
     expect(await server.services.db.session.count({ where: { userId: user.id } })).toBe(before + 1);
+    // The losers spent nothing: every code but the winner's still signs in.
+    expect(await server.services.db.recoveryCode.count({ where: { userId: user.id } })).toBe(recoveryCodes.length - 1);
+  });
+
+  it('spend one factor when a TOTP code and recovery codes race with one token', async () => {
+    const { user, http } = await server.signedIn();
+    const { secret, recoveryCodes } = await enable(http, user.password);
+    const token = await loginToken(server, user);
+    const stepBefore = (await server.services.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpLastStep;
+    // The enable took this step; the next one is within the tolerance.
+    const codes = [await totpCode(secret, Date.now(), 1), ...recoveryCodes.slice(0, CHECKPOINT_MAX_TRIES - 1)];
+    const race = await Promise.all(codes.map((code) => checkpoint(token, code)));
+    expect(race.filter((res) => res.status === 200)).toHaveLength(1);
+    const stepSpent = (await server.services.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpLastStep !== stepBefore;
+    const codesSpent = recoveryCodes.length - (await server.services.db.recoveryCode.count({ where: { userId: user.id } }));
+    expect(Number(stepSpent) + codesSpent).toBe(1);
   });
 
   it('die with a password change of their account', async () => {
@@ -245,8 +276,8 @@ describe('two instances on one database', () => {
       // Wrong codes on both instances use up one token's tries.
       for (let n = 0; n < CHECKPOINT_MAX_TRIES; n++) expect((await checkpointOn(n % 2 ? a : b, String(200000 + n))).status).toBe(400);
       expect((await checkpointOn(b, recoveryCodes[0]!)).body).toEqual({ errors: ['invalid confirmation token'] });
-      // Three more wrong passwords, on either instance, spend the budget of 8 for both.
-      for (const server of [a, b, a]) expect((await server.client().post('/api/auth/login', { user: user.username, password: 'guess' })).status).toBe(400);
+      // The refused try counts too: two more wrong passwords, on either instance, spend the budget of 8 for both.
+      for (const server of [a, b]) expect((await server.client().post('/api/auth/login', { user: user.username, password: 'guess' })).status).toBe(400);
       ratelimited(await b.client().post('/api/auth/login', { user: user.username, password: user.password }), 3600);
       ratelimited(await a.client().post('/api/auth/login', { user: user.username, password: user.password }), 3600);
     } finally {

@@ -11,7 +11,7 @@ const FRONTEND = 'http://localhost:5173';
 let server: TestServer;
 let bare: TestServer;
 beforeAll(async () => {
-  [server, bare] = await Promise.all([startTestServer({ APP_URL: APP, CORS_ORIGINS: `${FRONTEND},https://admin.example.net` }), startTestServer()]);
+  [server, bare] = await Promise.all([startTestServer({ APP_URL: APP, CORS_ORIGINS: `${FRONTEND},https://admin.example.net`, RATE_LIMIT_PASSWORD_FORGOT: '1000/3600' }), startTestServer()]);
 });
 afterAll(async () => {
   await Promise.all([server.close(), bare.close()]);
@@ -107,4 +107,58 @@ describe('CORS for the listed frontends', () => {
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
     expect(res.headers.get('access-control-expose-headers')).toContain('retry-after');
   });
+});
+
+/**
+ * The public calls that sign a browser in or recover an account: a foreign page must not drive
+ * them either, or it signs the victim's browser into the attacker's account (login CSRF).
+ */
+/** Well formed, answering no challenge the server gave. */
+const passkeyAnswer = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' }, clientExtensionResults: {} };
+
+const signIns: [string, (http: HttpClient, headers: Record<string, string>) => Promise<{ status: number; body: any }>, number][] = [
+  ['POST /api/auth/login', (http, headers) => http.post('/api/auth/login', { user: 'nobody_here', password: 'a password' }, headers), 400],
+  ['POST /trpc/auth.login', (http, headers) => http.post('/trpc/auth.login', { json: { user: 'nobody_here', password: 'a password' } }, headers), 400],
+  ['POST /api/auth/login/checkpoint', (http, headers) => http.post('/api/auth/login/checkpoint', { confirmation_token: 'unknown', code: '123456' }, headers), 400],
+  ['POST /trpc/auth.checkpoint', (http, headers) => http.post('/trpc/auth.checkpoint', { json: { confirmation_token: 'unknown', code: '123456' } }, headers), 400],
+  ['GET /api/auth/login/security-key', (http, headers) => http.get('/api/auth/login/security-key', headers), 200],
+  ['POST /trpc/auth.securityKeyOptions', (http, headers) => http.post('/trpc/auth.securityKeyOptions', {}, headers), 200],
+  ['POST /api/auth/login/security-key', (http, headers) => http.post('/api/auth/login/security-key', { uuid: '00000000-0000-4000-8000-000000000000', public_key_credential: passkeyAnswer }, headers), 400],
+  ['POST /trpc/auth.securityKeyLogin', (http, headers) => http.post('/trpc/auth.securityKeyLogin', { json: { uuid: '00000000-0000-4000-8000-000000000000', public_key_credential: passkeyAnswer } }, headers), 400],
+  ['POST /api/auth/password/forgot', (http, headers) => http.post('/api/auth/password/forgot', { email: 'nobody@example.com' }, headers), 200],
+  ['POST /trpc/auth.forgotPassword', (http, headers) => http.post('/trpc/auth.forgotPassword', { json: { email: 'nobody@example.com' } }, headers), 200],
+  ['POST /api/auth/password/reset', (http, headers) => http.post('/api/auth/password/reset', { token: 'unknown', password: 'a new password' }, headers), 400],
+  ['POST /trpc/auth.resetPassword', (http, headers) => http.post('/trpc/auth.resetPassword', { json: { token: 'unknown', password: 'a new password' } }, headers), 400],
+];
+
+describe.each(signIns)('%s, not signed in', (face, call, usual) => {
+  it.each([
+    [{ 'sec-fetch-site': 'cross-site' }],
+    [{ 'sec-fetch-site': 'same-site', origin: 'https://other.panel.example.com' }],
+    [{ origin: 'https://evil.example' }],
+    [{ origin: 'null' }],
+  ])('refuses %j', async (headers) => {
+    const res = await call(server.client(), headers);
+    expect(res.status).toBe(403);
+    expect(refusal(face, res.body)).toEqual(['cross-site request refused']);
+  });
+
+  it.each([[{}], [{ origin: APP }], [{ 'sec-fetch-site': 'same-origin', origin: APP }], [{ 'sec-fetch-site': 'none' }], [{ origin: FRONTEND }]])(
+    'answers %j as it always did',
+    async (headers) => {
+      expect((await call(server.client(), headers)).status).toBe(usual);
+    },
+  );
+});
+
+it('signs a browser in from the panel\'s own page and from a client that sends neither header', async () => {
+  const user = await server.createUser();
+  for (const headers of [{}, { 'sec-fetch-site': 'same-origin', origin: APP }] as Record<string, string>[]) {
+    const http = server.client();
+    expect((await http.post('/api/auth/login', { user: user.username, password: user.password }, headers)).status).toBe(200);
+    expect((await http.get('/api/client/account')).status).toBe(200);
+  }
+  const forged = server.client();
+  expect((await forged.post('/api/auth/login', { user: user.username, password: user.password }, { origin: 'https://evil.example' })).status).toBe(403);
+  expect(forged.cookie).toBeUndefined();
 });

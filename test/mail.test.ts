@@ -285,6 +285,47 @@ describe('the outbox', () => {
     }
   });
 
+  it('mails the same reset link again when a delivery the mail server took is retried, and never revives a used one', async () => {
+    const smtp = await startSmtp();
+    const server = await startTestServer({ SMTP_URL: smtp.url, APP_URL, RATE_LIMIT_PASSWORD_FORGOT: '1000/3600' });
+    const { db } = server.services;
+    /** Lets the sender try the given-back row again now rather than after its backoff. */
+    const retryNow = async () => {
+      await until('the row given back', async () => (await db.mailOutbox.count({ where: { sent: null, claimedBy: null, attempts: { gt: 0 } } })) > 0);
+      smtp.failAfterData = false;
+      await db.mailOutbox.updateMany({ where: { sent: null }, data: { nextAttempt: new Date() } });
+      server.services.mail.wake();
+    };
+    try {
+      // The link of the message the server took but answered with a failure still works after the retry.
+      const kept = await server.createUser();
+      smtp.failAfterData = true;
+      await server.client().post('/api/auth/password/forgot', { email: kept.email });
+      const held = tokenOf((await waitForMail(smtp, kept.email, RESET))[0]!);
+      await retryNow();
+      const resent = tokenOf((await waitForMail(smtp, kept.email, RESET, 2))[1]!);
+      await outboxEmpty(db);
+      expect(resent).toBe(held);
+      expect(JSON.stringify([await db.passwordReset.findMany(), await db.mailOutbox.findMany()])).not.toContain(held);
+      expect((await server.client().post('/api/auth/password/reset', { token: held, password: 'kept link password' })).status).toBe(200);
+
+      // A link used before the retry stays used: the retry mails it again, dead.
+      const used = await server.createUser();
+      smtp.failAfterData = true;
+      await server.client().post('/api/auth/password/forgot', { email: used.email });
+      const first = tokenOf((await waitForMail(smtp, used.email, RESET))[0]!);
+      expect((await server.client().post('/api/auth/password/reset', { token: first, password: 'used link password' })).status).toBe(200);
+      await retryNow();
+      const again = tokenOf((await waitForMail(smtp, used.email, RESET, 2))[1]!);
+      await outboxEmpty(db);
+      expect(again).toBe(first);
+      expect((await server.client().post('/api/auth/password/reset', { token: again, password: 'a third password' })).body).toEqual({ errors: ['invalid or expired token'] });
+    } finally {
+      await server.close();
+      await smtp.close();
+    }
+  });
+
   it('delivers once after the process is killed between commit and send', async () => {
     const smtp = await startSmtp();
     const databaseUrl = await freshDatabaseUrl();

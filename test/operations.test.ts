@@ -73,6 +73,43 @@ describe('logs', () => {
   });
 });
 
+describe('a database error in the log', () => {
+  it('names its code, model and operation, and quotes none of the values of the failed write', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const logged = await startTestServer({}, { log: createLogger({ level: 'info', destination }) });
+    try {
+      const user = await logged.createUser();
+      const { db, provider } = logged.services;
+      // The database refuses every new session, quoting the row as PostgreSQL's check constraint
+      // report does (its detail: "Failing row contains (...)"), with the secret's digest in it.
+      if (provider === 'sqlite') {
+        await db.$executeRawUnsafe(`CREATE TRIGGER refuse_sessions BEFORE INSERT ON sessions BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.secret_hash || ' ' || NEW.user_agent); END`);
+      } else {
+        await db.$executeRawUnsafe('ALTER TABLE sessions ADD CONSTRAINT refuse_sessions CHECK (false) NOT VALID');
+      }
+      const marker = 'browser-marker-7f3a9c';
+      const res = await logged.client({ 'user-agent': marker }).post('/api/auth/login', { user: user.email, password: user.password });
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ errors: ['internal server error'] });
+
+      const failed = lines.map((line) => JSON.parse(line)).find((record) => record.msg === 'request failed');
+      expect(failed.err).toMatchObject({ model: 'Session', operation: 'session.create' });
+      expect(failed.err.errorCode).toMatch(/^P\d{4}$/);
+      const all = lines.join('\n');
+      for (const secret of [marker, user.password, user.email]) expect(all).not.toContain(secret);
+      expect(all).not.toMatch(/[0-9a-f]{64}/);
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
 describe('SIGTERM', () => {
   it('finishes requests in flight, writes pending last-used times, and exits 0', async () => {
     const { databaseUrl, dataDir, user, created } = await preparedDatabase(['account.infos']);

@@ -280,6 +280,18 @@ describe('the two-factor checkpoint', () => {
     expect(replay.body).toEqual({ errors: ['invalid or expired challenge'] });
   });
 
+  it('records an answer to an unknown or spent challenge as a failed sign-in of the account', async () => {
+    const { user, authenticator } = await twoFactorAccount();
+    const first = await login(user);
+    const answer = authenticator.get(first.body.security_key_options);
+    expect((await server.client().post('/api/auth/login/checkpoint', { confirmation_token: first.body.token, public_key_credential: answer })).status).toBe(200);
+    const second = await login(user);
+    const replay = await server.client().post('/api/auth/login/checkpoint', { confirmation_token: second.body.token, public_key_credential: answer });
+    expect(replay.body).toEqual({ errors: ['invalid or expired challenge'] });
+    expect((await events(user.id, 'auth:failure')).map((e) => e.data)).toEqual([{ method: 'security_key', reason: 'security_key' }]);
+    expect(await server.services.db.rateLimitHit.count({ where: { bucket: `account-failures:${user.id}` } })).toBe(1);
+  });
+
   it('takes exactly one of code and public_key_credential', async () => {
     const { user, authenticator } = await twoFactorAccount();
     const first = await login(user);

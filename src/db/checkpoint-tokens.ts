@@ -2,7 +2,7 @@
 // (SPEC §6, §9). It lives in the database, so that on every instance it is single-use,
 // takes at most a few codes, and dies with a password or two-factor change of its account.
 import { randomSecret, sha256 } from '../rules/tokens.ts';
-import type { Db } from './index.ts';
+import type { Db, DbClient } from './index.ts';
 
 const TTL_SECONDS = 300;
 /** Wrong codes a token takes; the next try with it is refused whatever the code. */
@@ -18,10 +18,11 @@ export async function issueCheckpointToken(db: Db, userId: string, now = new Dat
 
 /**
  * Takes one try of a live token, counted before its code is checked, so that parallel
- * guesses cannot exceed the tries. Answers the token's row id and account, or undefined
- * for a token that is unknown, expired, used or out of tries.
+ * guesses cannot exceed the tries. Answers the token's row id and account, with `taken`
+ * false when the token is expired or out of tries (its account is still known, and the
+ * refused try is a failed sign-in of it), or undefined for a token that is unknown or used.
  */
-export async function takeCheckpointTry(db: Db, token: string, now = new Date()): Promise<{ id: string; userId: string } | undefined> {
+export async function takeCheckpointTry(db: Db, token: string, now = new Date()): Promise<{ id: string; userId: string; taken: boolean } | undefined> {
   const id = sha256(token);
   const found = await db.checkpointToken.findUnique({ where: { id }, select: { userId: true } });
   if (!found) return undefined;
@@ -29,11 +30,11 @@ export async function takeCheckpointTry(db: Db, token: string, now = new Date())
     where: { id, expires: { gt: now }, tries: { lt: CHECKPOINT_MAX_TRIES } },
     data: { tries: { increment: 1 } },
   });
-  return taken.count === 1 ? { id, userId: found.userId } : undefined;
+  return { id, userId: found.userId, taken: taken.count === 1 };
 }
 
 /** Uses the token up; false when a parallel request (or a change of the account) got there first. */
-export async function useCheckpointToken(db: Db, id: string): Promise<boolean> {
+export async function useCheckpointToken(db: DbClient, id: string): Promise<boolean> {
   return (await db.checkpointToken.deleteMany({ where: { id } })).count === 1;
 }
 

@@ -24,3 +24,33 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * What a log keeps of a Prisma error: its class, code, model and operation, and the reason in
+ * Prisma's words with every quoted value cut out. The rest stays out: Prisma's message dumps the
+ * call's arguments (a validation error prints them all: a password hash, a token digest, an
+ * email), and its `meta` carries the driver's error, whose detail may quote the failing row.
+ * Undefined when no Prisma error is found along the error's causes.
+ */
+export function describePrismaError(error: unknown): Record<string, string> | undefined {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
+    const record = e as { name?: unknown; code?: unknown; message?: unknown; meta?: { modelName?: unknown }; cause?: unknown };
+    if (typeof record.name === 'string' && record.name.startsWith('PrismaClient')) {
+      const message = typeof record.message === 'string' ? record.message : '';
+      // "Invalid `prisma.session.create()` invocation" (or `tx.` / `db.`) names the operation.
+      const operation = /Invalid `\w+\.([\w$]+(?:\.[\w$]+)?)\(\)` invocation/.exec(message)?.[1];
+      const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+      const reason = lines.length > 1 ? lines[lines.length - 1]! : '';
+      return {
+        type: record.name,
+        // Not `code`: the log redacts every field of that name (a second-factor code).
+        ...(typeof record.code === 'string' && { errorCode: record.code }),
+        ...(typeof record.meta?.modelName === 'string' && { model: record.meta.modelName }),
+        ...(operation && { operation }),
+        message: reason.replace(/"[^"]*"|'[^']*'/g, '"…"').slice(0, 300),
+      };
+    }
+    e = record.cause;
+  }
+  return undefined;
+}

@@ -11,8 +11,11 @@ import type { Provider } from './migrate.ts';
 /** What to send to whom; the sender renders it when it sends. */
 export type OutboxMail =
   | { kind: 'notice'; to: string; username: string; notice: NoticeKind; details: Notices[NoticeKind] }
-  /** A reset link for the account holding `email`, if one does: decided when sending, not when asked. */
-  | { kind: 'password-reset'; email: string };
+  /**
+   * A reset link for the account holding `email`, if one does: decided when sending, not when
+   * asked. `tokenIssued` is set once the link's token is stored, by the first try to send it.
+   */
+  | { kind: 'password-reset'; email: string; tokenIssued?: true };
 
 export interface ClaimedMail {
   id: string;
@@ -68,6 +71,13 @@ export async function claimMail(db: Db, provider: Provider, owner: string, lease
 
 export async function markSent(db: Db, owner: string, id: string, now = new Date()) {
   await db.mailOutbox.updateMany({ where: { id, claimedBy: owner }, data: { sent: now, claimedBy: null, leaseUntil: null } });
+}
+
+/** Notes on `owner`'s claimed reset mail that its token is stored, in the transaction that stores it. */
+export async function markResetTokenIssued(tx: DbClient, owner: string, id: string, mail: OutboxMail & { kind: 'password-reset' }) {
+  const marked = await tx.mailOutbox.updateMany({ where: { id, claimedBy: owner }, data: { mail: { ...mail, tokenIssued: true } } });
+  // The lease ran out and another sender has the row: it issues the token, not this one.
+  if (marked.count !== 1) throw new Error('reset mail no longer claimed by this sender');
 }
 
 /** Gives a row back for another try at `nextAttempt`. */

@@ -1,15 +1,13 @@
 // Password-reset tokens (SPEC §12): only a digest is stored, one per account, so a newer
 // token replaces (voids) the older one; a token is spent by deleting its row.
-import { randomSecret, sha256 } from '../rules/tokens.ts';
+import { sha256 } from '../rules/tokens.ts';
 import type { DbClient } from './index.ts';
 
-/** A new token for `userId`, valid `ttlSeconds`; the account's previous token stops working. */
-export async function issueResetToken(db: DbClient, userId: string, ttlSeconds: number, now = new Date()): Promise<string> {
-  const token = randomSecret();
+/** Stores `token` (its digest) for `userId`, valid `ttlSeconds`; the account's previous token stops working. */
+export async function storeResetToken(db: DbClient, userId: string, token: string, ttlSeconds: number, now = new Date()) {
   const tokenHash = sha256(token);
   const expires = new Date(now.getTime() + ttlSeconds * 1000);
   await db.passwordReset.upsert({ where: { userId }, create: { userId, tokenHash, expires }, update: { tokenHash, expires } });
-  return token;
 }
 
 /** Whether `token` is live now: a read, to refuse a dead token before the cost of hashing a password. */

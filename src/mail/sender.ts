@@ -5,10 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { describePrismaError } from '../db/errors.ts';
 import type { Db } from '../db/index.ts';
 import type { Provider } from '../db/migrate.ts';
-import { claimMail, hasDueMail, markSent, releaseClaims, retryLater, type ClaimedMail, type OutboxMail } from '../db/outbox.ts';
-import { issueResetToken } from '../db/password-resets.ts';
+import { claimMail, hasDueMail, markResetTokenIssued, markSent, releaseClaims, retryLater, type ClaimedMail } from '../db/outbox.ts';
+import { storeResetToken } from '../db/password-resets.ts';
+import { resetTokenOf } from '../rules/tokens.ts';
+import type { Keys } from '../rules/secrets.ts';
 import { renderNotice, renderPasswordReset, resetLink, retryDelaySeconds, type Letter } from '../rules/mail.ts';
 import type { MailTransport } from './transport.ts';
 
@@ -21,6 +24,7 @@ export interface MailSenderDeps {
   db: Db;
   provider: Provider;
   config: Config;
+  keys: Keys;
   log: Logger;
   transport: MailTransport;
 }
@@ -81,27 +85,39 @@ export class MailSender {
   private async deliver(row: ClaimedMail) {
     const { db, log, transport } = this.deps;
     try {
-      const addressed = await this.render(row.mail);
+      const addressed = await this.render(row);
       if (addressed) await transport.send(row.id, addressed.to, addressed.letter);
       await markSent(db, this.owner, row.id);
     } catch (error) {
       const delay = retryDelaySeconds(row.attempts);
-      // The error's own words only: a transport error can carry the whole connection setup.
+      // The error's own words only: a transport error can carry the whole connection setup, and
+      // a database error the values of its query.
       const { message, code, responseCode } = error as { message?: string; code?: string; responseCode?: number };
-      log.warn({ outbox: row.id, attempts: row.attempts, retryInSeconds: delay, error: { message, code, responseCode } }, 'mail not delivered; will retry');
+      const said = describePrismaError(error) ?? { message, code, responseCode };
+      log.warn({ outbox: row.id, attempts: row.attempts, retryInSeconds: delay, error: said }, 'mail not delivered; will retry');
       await retryLater(db, this.owner, row.id, new Date(Date.now() + delay * 1000));
     }
   }
 
   /** The message for a row, or undefined when there is nobody to send it to. */
-  private async render(mail: OutboxMail): Promise<{ to: string; letter: Letter } | undefined> {
-    const { db, config } = this.deps;
+  private async render({ id, mail }: ClaimedMail): Promise<{ to: string; letter: Letter } | undefined> {
+    const { db, config, keys } = this.deps;
     if (mail.kind === 'notice') return { to: mail.to, letter: renderNotice(config, mail.username, mail.notice, mail.details) };
     // A reset asked for an address no account holds ends here, unseen by whoever asked.
     const user = await db.user.findUnique({ where: { emailKey: mail.email }, select: { id: true, email: true, username: true } });
     if (!user) return undefined;
-    // Made now, so the token is never stored in clear; a retry makes a new one and voids this.
-    const token = await issueResetToken(db, user.id, config.passwordResetTtlSeconds);
+    // The token is the row's own, an HMAC of its id under a server key: only its digest is
+    // stored, and yet every try to send this mail carries the same link. A retry after a failure
+    // the mail server did not really have (it took the message, the answer was lost) leaves the
+    // link already delivered working. The digest is stored by the first try alone, with the note
+    // that it was: a later try never revives a link that was used, expired or voided meanwhile.
+    const token = resetTokenOf(keys.passwordResets, id);
+    if (!mail.tokenIssued) {
+      await db.$transaction(async (tx) => {
+        await markResetTokenIssued(tx, this.owner, id, mail);
+        await storeResetToken(tx, user.id, token, config.passwordResetTtlSeconds);
+      });
+    }
     return { to: user.email, letter: renderPasswordReset(config, user.username, resetLink(config.appUrl, token), config.passwordResetTtlSeconds) };
   }
 }

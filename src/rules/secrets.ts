@@ -12,6 +12,8 @@ export interface Keys {
   totp: Buffer;
   /** HMAC key of recovery-code digests. */
   recoveryCodes: Buffer;
+  /** HMAC key that derives a reset mail's token from its outbox row. */
+  passwordResets: Buffer;
 }
 
 export function loadServerSecret(given: string | undefined, dataDir: string): string {
@@ -36,6 +38,7 @@ export function deriveKeys(secret: string): Keys {
     cookie: derive('session cookie').toString('base64url'),
     totp: derive('totp secret'),
     recoveryCodes: derive('recovery codes'),
+    passwordResets: derive('password reset tokens'),
   };
 }
 

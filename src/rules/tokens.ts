@@ -21,6 +21,9 @@ export const sha256 = (value: string) => hash('sha256', value, 'hex');
 /** A keyed digest, for short secrets (recovery codes) that a leaked table alone must not reveal. */
 export const hmacSha256 = (key: Buffer, value: string) => createHmac('sha256', key).update(value).digest('hex');
 
+/** The password-reset token of an outbox row: 256 bits no one can derive without the key. */
+export const resetTokenOf = (key: Buffer, outboxId: string) => createHmac('sha256', key).update(`password-reset:${outboxId}`).digest('base64url');
+
 export function equalDigests(a: string, b: string): boolean {
   const left = Buffer.from(a, 'hex');
   const right = Buffer.from(b, 'hex');

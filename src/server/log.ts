@@ -3,6 +3,7 @@
 // codes, keys and tokens are redacted wherever they appear.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { describePrismaError } from '../db/errors.ts';
 
 const SECRET_FIELDS = ['password', 'current_password', 'password_confirmation', 'code', 'key', 'token', 'confirmation_token', 'secret', 'recovery_codes'];
 
@@ -13,13 +14,16 @@ const REDACT_PATHS = [
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
 
+/** An error as a log line holds it; a database error without the values it may quote. */
+const loggedError = (error: unknown) => describePrismaError(error) ?? pino.stdSerializers.err(error as Error);
+
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   // Standard output, written asynchronously: lines that pile up during a write go out together
   // instead of costing a system call each. pino flushes what is left when the process exits.
   // Should the reader of stdout stall, lines past 8 MiB are dropped rather than let the
   // buffer grow in a heap that `npm start` caps.
   const destination = options.destination ?? pino.destination({ dest: 1, sync: false, maxLength: 8 * 1024 * 1024 });
-  return pino({ name: 'panel', level: options.level ?? process.env.LOG_LEVEL ?? 'info', redact: REDACT_PATHS }, destination);
+  return pino({ name: 'panel', level: options.level ?? process.env.LOG_LEVEL ?? 'info', redact: REDACT_PATHS, serializers: { err: loggedError } }, destination);
 }
 
 /**

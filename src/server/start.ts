@@ -78,7 +78,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   const { db, provider, lookup, close: closeDatabase } = await openDatabase(config.databaseUrl);
   const keys = deriveKeys(loadServerSecret(config.sessionSecret, config.dataDir));
   const lastUsed = new LastUsedWriter(db, 2000, (err) => log.warn({ err }, 'could not write last-used times; will retry'));
-  const mail = new MailSender({ db, provider, config, log, transport: openTransport(config, log) });
+  const mail = new MailSender({ db, provider, config, keys, log, transport: openTransport(config, log) });
   const services: Services = { config, db, lookup, provider, keys, lastUsed, mail, log };
   mail.start();
 

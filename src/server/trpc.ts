@@ -75,6 +75,17 @@ export const publicProcedure = t.procedure.use(async ({ ctx, type, next }) => {
   return result;
 });
 
+/**
+ * The public calls that sign a browser in or recover an account. A foreign page must not drive
+ * them either (login CSRF: it would sign the victim's browser into the attacker's account), so
+ * they pass the cross-site rule of cookie-authenticated changes; a caller sending neither
+ * header (curl, a server) is not concerned.
+ */
+export const signInProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.isCrossSite(ctx.req)) throw forbidden('cross-site request refused');
+  return next();
+});
+
 export const protectedProcedure = publicProcedure.use(async ({ ctx, meta, type, next }) => {
   const principal = await authenticateOnce(ctx);
   if (principal.via.kind === 'session' && type === 'mutation' && ctx.isCrossSite(ctx.req)) {

@@ -18,6 +18,11 @@ export interface TestSmtp {
   onDataStart?: () => void;
   /** When true, the data of a message is read but never answered: the sender waits. */
   stall: boolean;
+  /**
+   * When true, a message is kept (it reached its reader) but answered with a temporary failure,
+   * as a server that fails after taking the data does: the sender believes it undelivered.
+   */
+  failAfterData: boolean;
   /** Resolves once at least `count` messages were accepted. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -33,6 +38,7 @@ export async function startSmtp(port = 0, auth?: { user: string; pass: string })
     url: '',
     received: [],
     stall: false,
+    failAfterData: false,
     async waitFor(count, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (smtp.received.length < count) {
@@ -69,7 +75,8 @@ export async function startSmtp(port = 0, auth?: { user: string; pass: string })
           decoded: decodeQuotedPrintable(raw),
           messageId: /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '',
         });
-        callback();
+        if (smtp.failAfterData) callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+        else callback();
       });
     },
   });

@@ -3,10 +3,10 @@ import { takeCheckpointTry, useCheckpointToken } from '../../db/checkpoint-token
 import { takeAddressAttempt } from '../../db/rate-limits.ts';
 import { badRequest } from '../../errors.ts';
 import { recordSignInFailure, type SignInMethod } from '../../db/activity-log.ts';
-import { actorOf, publicProcedure } from '../../server/trpc.ts';
+import { actorOf, signInProcedure } from '../../server/trpc.ts';
 import { text } from '../shared/fields.ts';
 import { secondFactorMethod, spendSecondFactor } from '../shared/second-factor.ts';
-import { spendSecurityKey } from '../shared/security-key-ceremonies.ts';
+import { failedAuthentication, spendSecurityKey } from '../shared/security-key-ceremonies.ts';
 import { startSignInAttempt } from '../shared/sign-in-attempt.ts';
 import { presentUser, userOutput } from '../shared/user.ts';
 import { assertionCredential } from '../shared/webauthn-json.ts';
@@ -22,29 +22,48 @@ const input = z
 
 const invalidToken = () => badRequest('invalid confirmation token');
 
-export const checkpoint = publicProcedure
-  .meta({ openapi: { method: 'POST', path: '/auth/login/checkpoint', tags: ['auth'], summary: 'Finish a sign-in with a TOTP code, a recovery code or a security key', errorResponses: { 429: 'too many checkpoints from this address' }, protect: false } })
+const SPEND_REFUSALS = {
+  replayed: () => badRequest('this code has already been used'),
+  invalid: () => badRequest('invalid confirmation code'),
+  'unknown-challenge': () => badRequest('invalid or expired challenge'),
+  refused: failedAuthentication,
+};
+
+export const checkpoint = signInProcedure
+  .meta({ openapi: { method: 'POST', path: '/auth/login/checkpoint', tags: ['auth'], summary: 'Finish a sign-in with a TOTP code, a recovery code or a security key', errorResponses: { 403: 'sent from a page of another site', 429: 'too many checkpoints from this address' }, protect: false } })
   .input(input)
   .output(userOutput)
   .mutation(async ({ ctx, input }) => {
     const { db, config } = ctx.services;
     await takeAddressAttempt(db, 'checkpoint', ctx.clientIp, config.rateLimits.checkpoint);
     const token = await takeCheckpointTry(db, input.confirmation_token);
-    const user = token && (await db.user.findUnique({ where: { id: token.userId }, include: { role: true } }));
-    if (!token || !user || !user.totpEnabled) throw invalidToken();
+    if (!token) throw invalidToken();
     const method: SignInMethod = input.public_key_credential ? 'security_key' : secondFactorMethod(input.code!);
-    const attempt = await startSignInAttempt(ctx, user.id, method);
-    if (input.public_key_credential) {
-      await spendSecurityKey(ctx, user.id, input.public_key_credential);
-    } else {
-      const result = await spendSecondFactor(ctx.services, user, input.code!);
-      if (result !== 'accepted') await recordSignInFailure(db, actorOf(ctx, user.id), { method, reason: 'code' });
-      if (result === 'replayed') throw badRequest('this code has already been used');
-      if (result === 'invalid') throw badRequest('invalid confirmation code');
+    const reason = method === 'security_key' ? 'security_key' : 'code';
+    // The account of a token out of tries (or expired) is known: the refused try is a failed
+    // sign-in of it, counted in its budget and recorded (SPEC §9, §10).
+    const attempt = await startSignInAttempt(ctx, token.userId, method);
+    if (!token.taken) {
+      await recordSignInFailure(db, actorOf(ctx, token.userId), { method, reason });
+      throw invalidToken();
+    }
+    const user = await db.user.findUnique({ where: { id: token.userId }, include: { role: true } });
+    if (!user || !user.totpEnabled) throw invalidToken();
+    // The factor is spent and the token used up in one transaction, the token last: of requests
+    // racing with one token, the first to use it up keeps its spend, and every other one's
+    // spend (a recovery code, a time step, a challenge) rolls back with its refusal.
+    const spent = await db.$transaction(async (tx) => {
+      const result = input.public_key_credential
+        ? await spendSecurityKey(ctx, tx, user.id, input.public_key_credential)
+        : await spendSecondFactor({ ...ctx.services, db: tx }, user, input.code!);
+      if (result === 'accepted' && !(await useCheckpointToken(tx, token.id))) throw invalidToken();
+      return result;
+    });
+    if (spent !== 'accepted') {
+      await recordSignInFailure(db, actorOf(ctx, user.id), { method, reason });
+      throw SPEND_REFUSALS[spent]();
     }
     await attempt.succeeded();
-    // Of two right codes racing with one token, one session: the first to use the token up.
-    if (!(await useCheckpointToken(db, token.id))) throw invalidToken();
     await startSession(ctx, user.id, method);
     const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { role: true } });
     return { user: presentUser(fresh, config) };

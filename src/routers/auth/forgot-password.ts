@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { enqueueMail } from '../../db/outbox.ts';
 import { takeAddressAttempt, takeAttempt } from '../../db/rate-limits.ts';
 import { sha256 } from '../../rules/tokens.ts';
-import { publicProcedure } from '../../server/trpc.ts';
+import { signInProcedure } from '../../server/trpc.ts';
 import { email } from '../shared/account-fields.ts';
 import { emptyOutput } from '../shared/fields.ts';
 
 const input = z.strictObject({ email });
 
-export const forgotPassword = publicProcedure
+export const forgotPassword = signInProcedure
   .meta({
     openapi: {
       method: 'POST',
@@ -16,6 +16,7 @@ export const forgotPassword = publicProcedure
       tags: ['auth'],
       summary: 'Ask for a password-reset link by mail',
       description: 'Always answers {}: whether an account holds the address is never told. The link is valid PASSWORD_RESET_TTL seconds and works once.',
+      errorResponses: { 403: 'sent from a page of another site' },
       protect: false,
     },
   })

@@ -5,7 +5,7 @@ import { badRequest } from '../../errors.ts';
 import { verifyPassword } from '../../rules/passwords.ts';
 import { foldCase } from '../../rules/text.ts';
 import { recordSignInFailure } from '../../db/activity-log.ts';
-import { actorOf, publicProcedure } from '../../server/trpc.ts';
+import { actorOf, signInProcedure } from '../../server/trpc.ts';
 import { currentPassword, text } from '../shared/fields.ts';
 import { startSignInAttempt } from '../shared/sign-in-attempt.ts';
 import { presentUser, userSchema } from '../shared/user.ts';
@@ -27,8 +27,8 @@ const output = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const login = publicProcedure
-  .meta({ openapi: { method: 'POST', path: '/auth/login', tags: ['auth'], summary: 'Sign in with a username or email and a password', errorResponses: { 429: 'too many sign-ins from this address' }, protect: false } })
+export const login = signInProcedure
+  .meta({ openapi: { method: 'POST', path: '/auth/login', tags: ['auth'], summary: 'Sign in with a username or email and a password', errorResponses: { 403: 'sent from a page of another site', 429: 'too many sign-ins from this address' }, protect: false } })
   .input(input)
   .output(output)
   .mutation(async ({ ctx, input }) => {

@@ -6,7 +6,7 @@ import { isLiveResetToken, spendResetToken } from '../../db/password-resets.ts';
 import { takeAddressAttempt } from '../../db/rate-limits.ts';
 import { badRequest } from '../../errors.ts';
 import { hashPassword } from '../../rules/passwords.ts';
-import { actorOf, publicProcedure } from '../../server/trpc.ts';
+import { actorOf, signInProcedure } from '../../server/trpc.ts';
 import { emptyOutput, newPassword } from '../shared/fields.ts';
 
 const input = z.strictObject({
@@ -16,13 +16,14 @@ const input = z.strictObject({
 
 const invalidToken = () => badRequest('invalid or expired token');
 
-export const resetPassword = publicProcedure
+export const resetPassword = signInProcedure
   .meta({
     openapi: {
       method: 'POST',
       path: '/auth/password/reset',
       tags: ['auth'],
       summary: 'Set a new password with the token of a reset link; every session of the account ends',
+      errorResponses: { 403: 'sent from a page of another site' },
       protect: false,
     },
   })

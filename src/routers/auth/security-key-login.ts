@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { takeAddressAttempt } from '../../db/rate-limits.ts';
-import { publicProcedure } from '../../server/trpc.ts';
+import { signInProcedure } from '../../server/trpc.ts';
 import { text } from '../shared/fields.ts';
 import { finishSecurityKeySignIn } from '../shared/security-key-ceremonies.ts';
 import { presentUser, userSchema } from '../shared/user.ts';
 import { assertionCredential } from '../shared/webauthn-json.ts';
 import { startSession } from './start-session.ts';
 
-export const securityKeyLogin = publicProcedure
+export const securityKeyLogin = signInProcedure
   .meta({
     openapi: {
       method: 'POST',
       path: '/auth/login/security-key',
       tags: ['auth'],
       summary: "Finish a passkey sign-in with the authenticator's answer; no two-factor checkpoint follows",
+      errorResponses: { 403: 'sent from a page of another site' },
       protect: false,
     },
   })

@@ -2,9 +2,9 @@
 // or an unused recovery code. Both are claimed with a conditional write, so a code
 // raced in parallel is accepted exactly once.
 import type { Services } from '../../server/services.ts';
-import type { Account } from '../../db/index.ts';
+import type { Account, DbClient } from '../../db/index.ts';
 import { badRequest } from '../../errors.ts';
-import { open } from '../../rules/secrets.ts';
+import { open, type Keys } from '../../rules/secrets.ts';
 import { hashRecoveryCode, isRecoveryCodeShape, matchTotp } from '../../rules/totp.ts';
 import { verifyPasswordReentry } from './password-reentry.ts';
 import { startAccountAttempt } from '../../db/rate-limits.ts';
@@ -16,7 +16,8 @@ const TOTP_CODE = /^\d{6}$/;
 /** How a code signs in, for the activity log: six digits are a TOTP code, anything else a recovery code. */
 export const secondFactorMethod = (code: string) => (TOTP_CODE.test(code) ? 'two_factor' : 'recovery_code');
 
-export async function spendSecondFactor(services: Services, user: Account, code: string, secretSealed = user.totpSecret): Promise<SecondFactorResult> {
+/** Through `services.db`, which may be a transaction's client. */
+export async function spendSecondFactor(services: { db: DbClient; keys: Keys }, user: Account, code: string, secretSealed = user.totpSecret): Promise<SecondFactorResult> {
   const { db, keys } = services;
   if (!secretSealed) return 'invalid';
   if (TOTP_CODE.test(code)) {

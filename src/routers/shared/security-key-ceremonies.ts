@@ -4,7 +4,7 @@
 // signature counter forwards only if nobody else moved it meanwhile.
 import type { Config } from '../../config.ts';
 import { recordSignInFailure } from '../../db/activity-log.ts';
-import { stringList } from '../../db/index.ts';
+import { stringList, type DbClient } from '../../db/index.ts';
 import { storeChallenge, takeChallenge, type CeremonyPurpose } from '../../db/webauthn.ts';
 import { badRequest } from '../../errors.ts';
 import { assertionOptions, CEREMONY_TTL_MS, claimedChallenge, relyingPartyOf, verifyAssertion } from '../../rules/webauthn.ts';
@@ -46,52 +46,53 @@ export async function securityKeyOptionsFor(ctx: Context, userId: string) {
  * refused (429), and a failed assertion counts against its budget (SPEC §9).
  */
 export async function finishSecurityKeySignIn(ctx: Context, challengeId: string, credential: Assertion): Promise<string> {
-  const challenge = await takeChallenge(ctx.services.db, { purpose: 'sign-in', id: challengeId });
+  const { db } = ctx.services;
+  const challenge = await takeChallenge(db, { purpose: 'sign-in', id: challengeId });
   if (!challenge) throw badRequest('invalid or expired challenge');
-  const key = await registeredKey(ctx, credential.id);
+  const key = await registeredKey(db, credential.id);
   if (!key) throw failedAuthentication();
   const attempt = await startSignInAttempt(ctx, key.userId, 'security_key');
-  await assertWithKey(ctx, challenge.challenge, credential, key);
+  if (!(await assertWithKey(ctx, db, challenge.challenge, credential, key))) {
+    await failedSecurityKeySignIn(ctx, key.userId);
+    throw failedAuthentication();
+  }
   await attempt.succeeded();
   return key.userId;
 }
 
+export type SecurityKeySpend = 'accepted' | 'unknown-challenge' | 'refused';
+
 /**
  * The checkpoint's second factor: an assertion by one of the account's keys, answering the
- * options of its login. The checkpoint has already taken the attempt's place in the budget.
+ * options of its login, through `db` (the checkpoint's transaction). The checkpoint has
+ * already taken the attempt's place in the budget, and records a refusal once its
+ * transaction has ended.
  */
-export async function spendSecurityKey(ctx: Context, userId: string, credential: Assertion): Promise<void> {
+export async function spendSecurityKey(ctx: Context, db: DbClient, userId: string, credential: Assertion): Promise<SecurityKeySpend> {
   const answered = claimedChallenge(credential);
-  const challenge = answered && (await takeChallenge(ctx.services.db, { purpose: 'second-factor', challenge: answered, userId }));
-  if (!challenge) throw badRequest('invalid or expired challenge');
-  const key = await registeredKey(ctx, credential.id, userId);
-  if (!key) {
-    await failedSecurityKeySignIn(ctx, userId);
-    throw failedAuthentication();
-  }
-  await assertWithKey(ctx, challenge.challenge, credential, key);
+  const challenge = answered && (await takeChallenge(db, { purpose: 'second-factor', challenge: answered, userId }));
+  if (!challenge) return 'unknown-challenge';
+  const key = await registeredKey(db, credential.id, userId);
+  return key && (await assertWithKey(ctx, db, challenge.challenge, credential, key)) ? 'accepted' : 'refused';
 }
 
-const failedAuthentication = () => badRequest('failed to finish security key authentication');
+export const failedAuthentication = () => badRequest('failed to finish security key authentication');
 
 /** A finished (not pending) key with this credential id, of `accountId` when given. */
-const registeredKey = (ctx: Context, credentialId: string, accountId?: string) =>
-  ctx.services.db.securityKey.findFirst({ where: { credentialId, pendingUntil: null, ...(accountId && { userId: accountId }) } });
+const registeredKey = (db: DbClient, credentialId: string, accountId?: string) =>
+  db.securityKey.findFirst({ where: { credentialId, pendingUntil: null, ...(accountId && { userId: accountId }) } });
 
 type RegisteredKey = NonNullable<Awaited<ReturnType<typeof registeredKey>>>;
 
-async function assertWithKey(ctx: Context, expectedChallenge: string, credential: Assertion, key: RegisteredKey): Promise<void> {
-  const { db, config } = ctx.services;
+/** Whether the key's answer is valid; when it is, its signature counter moves forwards. */
+async function assertWithKey(ctx: Context, db: DbClient, expectedChallenge: string, credential: Assertion, key: RegisteredKey): Promise<boolean> {
   const stored = { id: credential.id, publicKey: Uint8Array.from(key.publicKey!), counter: Number(key.counter), transports: stringList(key.transports) };
-  const counter = key.publicKey ? await verifyAssertion(relyingParty(config), credential, expectedChallenge, stored, key.userId) : undefined;
+  const counter = key.publicKey ? await verifyAssertion(relyingParty(ctx.services.config), credential, expectedChallenge, stored, key.userId) : undefined;
   // Conditional on the counter read above: of two answers raced with one counter value, one wins.
-  const used =
+  return (
     counter !== undefined &&
-    (await db.securityKey.updateMany({ where: { id: key.id, counter: key.counter }, data: { counter: BigInt(counter), lastUsed: new Date() } })).count === 1;
-  if (!used) {
-    await failedSecurityKeySignIn(ctx, key.userId);
-    throw failedAuthentication();
-  }
+    (await db.securityKey.updateMany({ where: { id: key.id, counter: key.counter }, data: { counter: BigInt(counter), lastUsed: new Date() } })).count === 1
+  );
 }
 
 /** A failed assertion on an existing account is a failed sign-in of its own (SPEC §10). */
