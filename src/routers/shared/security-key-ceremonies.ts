@@ -61,7 +61,7 @@ export async function finishSecurityKeySignIn(ctx: Context, challengeId: string,
  * options of its login. The checkpoint has already taken the attempt's place in the budget.
  */
 export async function spendSecurityKey(ctx: Context, userId: string, credential: Assertion): Promise<void> {
-  const answered = claimedChallenge(credential);
+  const answered = await claimedChallenge(credential);
   const challenge = answered && (await takeChallenge(ctx.services.db, { purpose: 'second-factor', challenge: answered, userId }));
   if (!challenge) throw badRequest('invalid or expired challenge');
   const key = await registeredKey(ctx, credential.id, userId);
