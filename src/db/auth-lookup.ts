@@ -4,7 +4,7 @@
 // statement cost about fifteen times the CPU (bench/RESULTS.md). The rows are decoded here
 // into the very objects Prisma would return, which test/auth-lookup.test.ts holds them to.
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { isDatabaseUnavailable } from './errors.ts';
 import type { Account, ApiKey, Session } from './index.ts';
 
@@ -173,16 +173,16 @@ export function sqliteAuthLookup(file: string): AuthLookup {
  * another, so reads recover by themselves when the database is back.
  *
  * Prisma writes `timestamp(3)` columns in UTC, and JSON carries them without a zone, so they
- * are read as UTC.
+ * are read as UTC. The caller hands over node-postgres, which it loads only for PostgreSQL.
  */
-export function postgresAuthLookup(url: string): AuthLookup {
+export function postgresAuthLookup(url: string, driver: typeof pg): AuthLookup {
   const decode: Decode = { date: (v) => new Date(`${v as string}Z`), bool: (v) => v as boolean, json: (v) => v as ApiKey['allowedIps'] };
   const [sessionSql, apiKeySql] = [asJsonObject(SESSION_READ, 'json_build_object'), asJsonObject(API_KEY_READ, 'json_build_object')];
   let connection: Promise<pg.Client> | undefined;
   let closed = false;
 
   const connect = () => {
-    const client = new pg.Client({ connectionString: url, pipeline: true });
+    const client = new driver.Client({ connectionString: url, pipeline: true });
     const connected = client.connect().then(() => client);
     const drop = () => {
       if (connection === connected) connection = undefined;

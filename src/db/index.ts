@@ -4,11 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
 import { postgresAuthLookup, sqliteAuthLookup, type AuthLookup } from './auth-lookup.ts';
-import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
 import { escapeLike, likeMatches } from '../rules/text.ts';
@@ -64,13 +61,20 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
     lookup = sqliteAuthLookup(file);
   } else {
+    // PostgreSQL's driver, adapter and client load only when they are used: a panel on SQLite
+    // would keep them resident for nothing (about 3 MB of heap).
+    const [{ default: pg }, { PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
+      import('pg'),
+      import('@prisma/adapter-pg'),
+      import('./generated/postgresql/client.ts'),
+    ]);
     const pool = new pg.Pool({ connectionString: url, max: 20 });
     // An idle connection the server dropped is reported here; the next query reports it to its caller.
     pool.on('error', () => {});
     const adapter = new PrismaPg(pool);
     db = new PostgresClient({ adapter }) as unknown as Db;
     if (options.migrate !== false && (await pendingMigrations(db, provider))) await applyMigrations(adapter, provider);
-    lookup = postgresAuthLookup(url);
+    lookup = postgresAuthLookup(url, pg);
     // Prisma leaves a pool it was handed open.
     endPool = () => pool.end();
   }

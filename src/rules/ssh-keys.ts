@@ -3,7 +3,7 @@
 // that the key itself is sound, since sshpk alone accepts, for instance, a point that is not
 // on its curve.
 import { createHash, createPublicKey } from 'node:crypto';
-import sshpk from 'sshpk';
+import type sshpk from 'sshpk';
 
 export const SSH_KEY_NAME_MIN = 3;
 export const SSH_KEY_NAME_MAX = 31;
@@ -28,7 +28,7 @@ export interface SshPublicKey {
 const LINE = /^(\S+)[ \t]+([A-Za-z0-9+/]+={0,2})(?:[ \t][^\r\n]*)?$/;
 
 /** Reads a public key line as pasted from a `.pub` file: surrounding whitespace and a comment are fine. */
-export function parseSshPublicKey(text: string): SshPublicKey | { problem: SshKeyProblem } {
+export async function parseSshPublicKey(text: string): Promise<SshPublicKey | { problem: SshKeyProblem }> {
   const line = LINE.exec(text.trim());
   if (!line) return { problem: 'invalid public key' };
   const type = line[1]!;
@@ -40,7 +40,8 @@ export function parseSshPublicKey(text: string): SshPublicKey | { problem: SshKe
   if (!(SSH_KEY_TYPES as readonly string[]).includes(type)) return { problem: 'unsupported key type' };
 
   const inner = innerKeyBlob(type, fields, blob);
-  const key = inner && parseKeyBlob(inner);
+  // sshpk (about 1.5 MB of heap) loads with the first key added, not at start.
+  const key = inner && parseKeyBlob((await import('sshpk')).default, inner);
   if (!key) return { problem: 'invalid public key' };
   if (key.type === 'rsa' && key.size < RSA_MIN_BITS) return { problem: `rsa keys must be at least ${RSA_MIN_BITS} bits` };
   return {
@@ -63,9 +64,9 @@ function innerKeyBlob(type: string, fields: Buffer[], blob: Buffer): Buffer | un
 }
 
 /** A key blob the library reads back byte for byte (nothing trailing, nothing padded) and OpenSSL accepts. */
-function parseKeyBlob(blob: Buffer): sshpk.Key | undefined {
+function parseKeyBlob(library: typeof sshpk, blob: Buffer): sshpk.Key | undefined {
   try {
-    const key = sshpk.parseKey(blob, 'rfc4253');
+    const key = library.parseKey(blob, 'rfc4253');
     if (!key.toBuffer('rfc4253').equals(blob)) return undefined;
     createPublicKey(key.toString('pkcs8'));
     return key;

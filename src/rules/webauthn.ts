@@ -1,16 +1,12 @@
 // WebAuthn ceremonies through @simplewebauthn/server. The relying party is APP_URL: its
 // host name is the RP ID and its origin the only origin accepted. User verification is
 // required in every ceremony; registration prefers a discoverable credential (a passkey).
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
-import { decodeClientDataJSON, isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { AuthenticationResponseJSON, AuthenticatorTransport, RegistrationResponseJSON } from '@simplewebauthn/server';
+
+// The library and its helpers (with their CBOR and ASN.1 parsers, about 4 MB of heap) load with
+// the first ceremony rather than at start: a panel whose users have no security key never needs them.
+const library = () => import('@simplewebauthn/server');
+const helpers = () => import('@simplewebauthn/server/helpers');
 
 /** How long a ceremony may take, from its options to its answer. */
 export const CEREMONY_TTL_MS = 5 * 60 * 1000;
@@ -39,7 +35,8 @@ const descriptor = (credential: { id: string; transports: string[] }) => ({
   transports: credential.transports as AuthenticatorTransport[],
 });
 
-export function registrationOptions(rp: RelyingParty, account: { id: string; username: string }, registered: { id: string; transports: string[] }[]) {
+export async function registrationOptions(rp: RelyingParty, account: { id: string; username: string }, registered: { id: string; transports: string[] }[]) {
+  const { generateRegistrationOptions } = await library();
   return generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
@@ -55,7 +52,8 @@ export function registrationOptions(rp: RelyingParty, account: { id: string; use
 }
 
 /** Options for an assertion: for the given credentials, or for any discoverable one when none are given. */
-export function assertionOptions(rp: RelyingParty, allowed: { id: string; transports: string[] }[] = []) {
+export async function assertionOptions(rp: RelyingParty, allowed: { id: string; transports: string[] }[] = []) {
+  const { generateAuthenticationOptions } = await library();
   return generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: allowed.length > 0 ? allowed.map(descriptor) : undefined,
@@ -66,6 +64,7 @@ export function assertionOptions(rp: RelyingParty, allowed: { id: string; transp
 
 /** The credential a registration answer proves, or undefined when it proves nothing. */
 export async function verifyRegistration(rp: RelyingParty, response: RegistrationResponseJSON, expectedChallenge: string): Promise<StoredCredential | undefined> {
+  const { verifyRegistrationResponse } = await library();
   try {
     const result = await verifyRegistrationResponse({ response, expectedChallenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: true });
     if (!result.verified) return undefined;
@@ -90,6 +89,7 @@ export async function verifyAssertion(
   credential: StoredCredential,
   ownerId: string,
 ): Promise<number | undefined> {
+  const [{ verifyAuthenticationResponse }, { isoBase64URL }] = await Promise.all([library(), helpers()]);
   const { userHandle } = response.response;
   if (userHandle !== undefined && userHandle.replace(/=+$/, '') !== isoBase64URL.fromBuffer(userHandleOf(ownerId))) return undefined;
   try {
@@ -108,7 +108,8 @@ export async function verifyAssertion(
 }
 
 /** The challenge an answer claims to answer (to find its ceremony), or undefined. */
-export function claimedChallenge(response: { response: { clientDataJSON: string } }): string | undefined {
+export async function claimedChallenge(response: { response: { clientDataJSON: string } }): Promise<string | undefined> {
+  const { decodeClientDataJSON } = await helpers();
   try {
     const { challenge } = decodeClientDataJSON(response.response.clientDataJSON);
     return typeof challenge === 'string' && challenge.length > 0 ? challenge : undefined;

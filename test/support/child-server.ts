@@ -1,5 +1,6 @@
 // `node src/main.ts` in a process of its own, for tests that stop or share servers.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { freshDatabaseUrl, startTestServer, temporaryDirectory } from './harness.ts';
 
@@ -10,9 +11,22 @@ afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
+/**
+ * The memory settings `npm start` runs Node with (package.json: `NAME=value node --flag... dist/main.mjs`),
+ * so that a child server holds what a deployment would.
+ */
+function startSettings() {
+  const start: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start;
+  const words = start.split('&&').at(-1)!.trim().split(/\s+/);
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((word) => word.split('=') as [string, string]));
+  return { env, flags: words.slice(node + 1, -1) };
+}
+
 export async function startChildServer(databaseUrl: string, dataDir: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+  const settings = startSettings();
+  const child = spawn(process.execPath, [...settings.flags, '--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, ...settings.env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

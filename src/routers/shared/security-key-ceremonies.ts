@@ -69,7 +69,7 @@ export type SecurityKeySpend = 'accepted' | 'unknown-challenge' | 'refused';
  * transaction has ended.
  */
 export async function spendSecurityKey(ctx: Context, db: DbClient, userId: string, credential: Assertion): Promise<SecurityKeySpend> {
-  const answered = claimedChallenge(credential);
+  const answered = await claimedChallenge(credential);
   const challenge = answered && (await takeChallenge(db, { purpose: 'second-factor', challenge: answered, userId }));
   if (!challenge) return 'unknown-challenge';
   const key = await registeredKey(db, credential.id, userId);

@@ -26,7 +26,7 @@ export const create = protectedProcedure
   .mutation(async ({ ctx, input }) => {
     const { db, config } = ctx.services;
     const { user } = ctx.principal;
-    const parsed = parseSshPublicKey(input.public_key);
+    const parsed = await parseSshPublicKey(input.public_key);
     if ('problem' in parsed) throw badRequest(`public_key: ${parsed.problem}`);
     try {
       const created = await db.$transaction(async (tx) => {
