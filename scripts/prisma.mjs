@@ -44,38 +44,12 @@ export function runPrisma(args, extra = {}) {
   return spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit', env: cliEnv(extra) });
 }
 
-/**
- * The generated client takes its query compiler from an ES module that holds the WebAssembly
- * as a base64 string, and an ES module is never unloaded: the string and the module's source,
- * about 8 MB of heap, would stay for the life of the process once the bytes are compiled. The
- * client is rewritten to read the package's CommonJS copy of the same module instead and to
- * drop it from require's cache, so that both are collected once the compiler is built.
- */
-function compileQueryCompilerOnce(provider) {
-  const file = join(root, 'src', 'db', 'generated', provider, 'internal', 'class.ts');
-  const text = readFileSync(file, 'utf8');
-  const load = /const \{ wasm \} = await import\("(@prisma\/client\/runtime\/query_compiler_\w+_bg\.\w+\.wasm-base64)\.mjs"\)/;
-  if (!load.test(text)) throw new Error(`${file}: the query compiler's import has changed; see compileQueryCompilerOnce`);
-  writeFileSync(
-    file,
-    text.replace(
-      load,
-      (_, module) => `const { createRequire } = await import('node:module')
-    const requireHere = createRequire(import.meta.url)
-    const path = requireHere.resolve("${module}.js")
-    const { wasm } = requireHere(path)
-    delete requireHere.cache[path]`,
-    ),
-  );
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command] = process.argv.slice(2);
   if (command === 'generate') {
     for (const provider of providers) {
       const result = runPrisma(['generate', '--schema', schemaFile(provider)]);
       if (result.status !== 0) process.exit(result.status ?? 1);
-      compileQueryCompilerOnce(provider);
     }
   } else {
     console.error('usage: node scripts/prisma.mjs generate');
