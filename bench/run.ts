@@ -279,7 +279,7 @@ async function benchDatabase(databaseUrl: string, bare: Server) {
 
 /**
  * Gives an account `count` more sign-in entries, each older than all it has (from the
- * `from`-th second before yesterday on), with multi-row INSERT ... SELECT statements, and counts them.
+ * `from`-th second before yesterday on), with multi-row INSERT ... SELECT statements (the database counts them).
  */
 async function addActivity({ db, provider }: Database, userId: string, from: number, count: number) {
   const columns = 'INSERT INTO activities (id, user_id, event, ip, user_agent, data, created)';
@@ -297,8 +297,6 @@ async function addActivity({ db, provider }: Database, userId: string, from: num
       userId,
     );
   }
-  await db.$executeRaw`INSERT INTO activity_counts (user_id, count) VALUES (${userId}, ${count})
-    ON CONFLICT (user_id) DO UPDATE SET count = activity_counts.count + excluded.count`;
   await db.$executeRawUnsafe(provider === 'sqlite' ? 'ANALYZE' : 'VACUUM ANALYZE activities');
 }
 
