@@ -10,9 +10,10 @@
 // on the load generator's share.
 //
 // The activity rows: PATCH /account that changes a field (and writes its activity row) against
-// the same PATCH repeating the values the account already has (same transaction and UPDATE, no
-// row), in the same rounds; and the activity page's first page with 100 rows on the account and
-// then, on the same server, with 1,000,000. `BENCH_ONLY=activity` (or `reads`) runs one part.
+// the same PATCH repeating the values the account already has (the same UPDATE in the same
+// transaction, only no entry; PostgreSQL writes the row version all the same, SQLite finds the
+// row unchanged and writes no page at all), in the same rounds; and the activity page's first page with 100 rows on the account and then, on the
+// same server, with 1,000,000. `BENCH_ONLY=activity` (or `reads`) runs one part.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
