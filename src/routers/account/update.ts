@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badRequest, conflict } from '../../errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { foldCase } from '../../rules/text.ts';
-import { recordActivity } from '../../db/activity-log.ts';
+import { activityEntry } from '../../db/activity-log.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { presentUser, TOAST_POSITIONS, userOutput } from '../shared/user.ts';
 import { username } from '../shared/account-fields.ts';
@@ -44,21 +44,19 @@ export const update = protectedProcedure
     // Only what differs from the account as this request found it goes into the entry.
     const changed = Object.fromEntries(Object.entries(input).filter(([field, value]) => value !== undefined && value !== before[field as keyof typeof before]));
     try {
-      const updated = await db.$transaction(async (tx) => {
-        const row = await tx.user.update({
-          where: { id: user.id },
-          data: {
-            ...(input.username !== undefined && { username: input.username, usernameKey: foldCase(input.username) }),
-            nameFirst: input.name_first,
-            nameLast: input.name_last,
-            language: input.language,
-            toastPosition: input.toast_position,
-            startOnGroupedServers: input.start_on_grouped_servers,
-          },
-          include: { role: true },
-        });
-        if (Object.keys(changed).length > 0) await recordActivity(tx, ctx.actor, 'account:update', { changed });
-        return row;
+      // One statement's transaction: the change and its entry (a nested create) commit together.
+      const updated = await db.user.update({
+        where: { id: user.id },
+        data: {
+          ...(input.username !== undefined && { username: input.username, usernameKey: foldCase(input.username) }),
+          nameFirst: input.name_first,
+          nameLast: input.name_last,
+          language: input.language,
+          toastPosition: input.toast_position,
+          startOnGroupedServers: input.start_on_grouped_servers,
+          ...(Object.keys(changed).length > 0 && { activities: { create: activityEntry(ctx.actor, 'account:update', { changed }) } }),
+        },
+        include: { role: true },
       });
       return { user: presentUser(updated, config) };
     } catch (error) {
