@@ -4,14 +4,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/db/accounts.ts';
 import { openDatabase, type Db } from '../src/db/index.ts';
 import { enqueueNotice } from '../src/db/outbox.ts';
-import { createLogger } from '../src/server/log.ts';
 import { startChildServer } from './support/child-server.ts';
-import { freshDatabaseUrl, startTestServer, type TestServer } from './support/harness.ts';
+import { collectedLog, freshDatabaseUrl, startTestServer, type TestServer } from './support/harness.ts';
 import { HttpClient } from './support/http.ts';
 import { freePort, startSmtp, type ReceivedMail, type TestSmtp } from './support/smtp.ts';
 import { totpCode } from './support/totp.ts';
@@ -42,17 +40,6 @@ const tokenOf = (mail: ReceivedMail) => LINK.exec(mail.decoded)![1]!;
 
 /** Every outbox row has gone out. */
 const outboxEmpty = (db: Db) => until('the outbox to drain', async () => (await db.mailOutbox.count({ where: { sent: null } })) === 0);
-
-function capturedLog() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { lines, log: createLogger({ level: 'debug', destination }) };
-}
 
 const RESET = /Reset your password/;
 
@@ -256,7 +243,7 @@ describe('the outbox', () => {
   it('keeps a reset link while the mail server is down and delivers it once when it is back, logging no secret', async () => {
     const port = await freePort();
     const auth = { user: 'mailer', pass: 'smtp-password-never-logged' };
-    const { lines, log } = capturedLog();
+    const { lines, log } = collectedLog('debug');
     const server = await startTestServer({ SMTP_URL: `smtp://${auth.user}:${auth.pass}@127.0.0.1:${port}`, APP_URL }, { log });
     let smtp: TestSmtp | undefined;
     try {
@@ -390,7 +377,7 @@ describe('the outbox', () => {
   }, 180_000);
 
   it('writes each message as an .eml file in DATA_DIR/mail without SMTP_URL, and says so', async () => {
-    const { lines, log } = capturedLog();
+    const { lines, log } = collectedLog('debug');
     const server = await startTestServer({}, { log });
     try {
       const user = await server.createUser();

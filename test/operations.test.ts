@@ -1,8 +1,6 @@
 // Running it: health check, security headers, logs without secrets, graceful shutdown.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/server/log.ts';
-import { startTestServer, type TestServer } from './support/harness.ts';
+import { collectedLog, startTestServer, type TestServer } from './support/harness.ts';
 import { preparedDatabase, startChildServer } from './support/child-server.ts';
 import { HttpClient } from './support/http.ts';
 import { totpCode } from './support/totp.ts';
@@ -40,14 +38,8 @@ describe('security headers', () => {
 
 describe('logs', () => {
   it('are JSON lines without the Authorization header, cookies, passwords, codes or keys', async () => {
-    const lines: string[] = [];
-    const destination = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const logged = await startTestServer({}, { log: createLogger({ level: 'info', destination }) });
+    const { lines, log } = collectedLog('info');
+    const logged = await startTestServer({}, { log });
     try {
       const { user, http } = await logged.signedIn();
       const created = await http.post('/api/client/account/api-keys', { name: 'logged', allowed_ips: [], user_permissions: ['account.infos'], admin_permissions: [], server_permissions: [] });
@@ -75,14 +67,8 @@ describe('logs', () => {
 
 describe('a database error in the log', () => {
   it('names its code, model and operation, and quotes none of the values of the failed write', async () => {
-    const lines: string[] = [];
-    const destination = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const logged = await startTestServer({}, { log: createLogger({ level: 'info', destination }) });
+    const { lines, log } = collectedLog('info');
+    const logged = await startTestServer({}, { log });
     try {
       const user = await logged.createUser();
       const { db, provider } = logged.services;

@@ -285,6 +285,35 @@ export function NamedKeyCard({
   );
 }
 
+/** One page of a list as cards: loading, a failure with a retry, the empty text, then the cards and the pager. */
+export function PagedCards<T extends { uuid: string }>({
+  query,
+  list,
+  empty,
+  page,
+  perPage,
+  onPage,
+  card,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  list: { total: number; data: readonly T[] } | undefined;
+  empty?: string;
+  page: number;
+  perPage: number;
+  onPage: (page: number) => void;
+  card: (item: T) => ReactNode;
+}) {
+  return (
+    <>
+      {query.isPending ? <p role="status">Loading…</p> : null}
+      {query.isError ? <LoadFailure error={query.error} retry={() => void query.refetch()} /> : null}
+      {empty && list?.total === 0 ? <p>{empty}</p> : null}
+      <ul className="cards">{list?.data.map(card)}</ul>
+      {list ? <Pager page={page} perPage={perPage} total={list.total} onPage={onPage} /> : null}
+    </>
+  );
+}
+
 export function Pager({ page, perPage, total, onPage }: { page: number; perPage: number; total: number; onPage: (page: number) => void }) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   if (pages === 1) return null;

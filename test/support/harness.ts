@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { afterAll, inject } from 'vitest';
@@ -57,6 +58,18 @@ export interface TestServer extends Running {
 }
 
 let counter = 0;
+
+/** A logger whose JSON lines the test reads back. */
+export function collectedLog(level: 'debug' | 'info') {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, log: createLogger({ level, destination }) };
+}
 
 /** A port nothing listens on now, for a server that must know its address before it starts. */
 export const freePort = () =>

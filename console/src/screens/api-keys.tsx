@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { PermissionPicker, noPermissions, type Picked } from '../permission-picker.tsx';
 import { failureOf } from '../errors.ts';
 import { queryClient, trpc, type Outputs, type User } from '../trpc.ts';
-import { Alert, ConfirmButton, CopyButton, Field, Form, LoadFailure, Notice, Pager, TextArea, Time, useFocusOnClose, useMessages } from '../ui.tsx';
+import { Alert, ConfirmButton, CopyButton, Field, Form, LoadFailure, Notice, PagedCards, TextArea, Time, useFocusOnClose, useMessages } from '../ui.tsx';
 
 const PER_PAGE = 20;
 
@@ -39,15 +39,17 @@ function KeyList({ user }: { user: User }) {
       <h2 id="keys-heading">Your API keys</h2>
       {notice ? <Notice>{notice}</Notice> : null}
       {remove.isError ? <LoadFailure error={remove.error} retry={() => remove.reset()} /> : null}
-      {keys.isPending ? <p role="status">Loading…</p> : null}
-      {keys.isError ? <LoadFailure error={keys.error} retry={() => void keys.refetch()} /> : null}
-      {keys.data?.api_keys.total === 0 ? <p>No API keys yet.</p> : null}
-      <ul className="cards">
-        {keys.data?.api_keys.data.map((key) => (
+      <PagedCards
+        query={keys}
+        list={keys.data?.api_keys}
+        empty="No API keys yet."
+        page={page}
+        perPage={PER_PAGE}
+        onPage={setPage}
+        card={(key) => (
           <KeyCard key={key.uuid} apiKey={key} user={user} deleting={remove.isPending && remove.variables?.api_key === key.uuid} onDelete={() => remove.mutate({ api_key: key.uuid })} />
-        ))}
-      </ul>
-      {keys.data ? <Pager page={page} perPage={PER_PAGE} total={keys.data.api_keys.total} onPage={setPage} /> : null}
+        )}
+      />
     </section>
   );
 }

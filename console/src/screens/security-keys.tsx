@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createCredential, passkeysWork } from '../passkeys.ts';
 import { client, queryClient, trpc, type Outputs } from '../trpc.ts';
-import { Field, Form, LoadFailure, NamedKeyCard, Notice, Pager, Time, useMessages } from '../ui.tsx';
+import { Field, Form, NamedKeyCard, Notice, PagedCards, Time, useMessages } from '../ui.tsx';
 
 const PER_PAGE = 20;
 
@@ -27,15 +27,15 @@ function KeyList() {
   return (
     <section aria-labelledby="security-keys-heading">
       <h2 id="security-keys-heading">Your security keys</h2>
-      {keys.isPending ? <p role="status">Loading…</p> : null}
-      {keys.isError ? <LoadFailure error={keys.error} retry={() => void keys.refetch()} /> : null}
-      {keys.data?.security_keys.total === 0 ? <p>No security keys yet.</p> : null}
-      <ul className="cards">
-        {keys.data?.security_keys.data.map((key) => (
-          <KeyCard key={key.uuid} securityKey={key} />
-        ))}
-      </ul>
-      {keys.data ? <Pager page={page} perPage={PER_PAGE} total={keys.data.security_keys.total} onPage={setPage} /> : null}
+      <PagedCards
+        query={keys}
+        list={keys.data?.security_keys}
+        empty="No security keys yet."
+        page={page}
+        perPage={PER_PAGE}
+        onPage={setPage}
+        card={(key) => <KeyCard key={key.uuid} securityKey={key} />}
+      />
     </section>
   );
 }

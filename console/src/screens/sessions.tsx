@@ -2,7 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryClient, trpc, type Outputs } from '../trpc.ts';
-import { ConfirmButton, LoadFailure, Notice, Pager, Time } from '../ui.tsx';
+import { ConfirmButton, LoadFailure, Notice, PagedCards, Time } from '../ui.tsx';
 
 const PER_PAGE = 20;
 
@@ -45,14 +45,16 @@ export function SessionsScreen() {
           }}
         />
       ) : null}
-      {sessions.isPending ? <p role="status">Loading…</p> : null}
-      {sessions.isError ? <LoadFailure error={sessions.error} retry={() => void sessions.refetch()} /> : null}
-      <ul className="cards">
-        {sessions.data?.sessions.data.map((session) => (
+      <PagedCards
+        query={sessions}
+        list={sessions.data?.sessions}
+        page={page}
+        perPage={PER_PAGE}
+        onPage={setPage}
+        card={(session) => (
           <SessionCard key={session.uuid} session={session} ending={end.isPending && end.variables?.session === session.uuid} onEnd={() => end.mutate({ session: session.uuid })} />
-        ))}
-      </ul>
-      {sessions.data ? <Pager page={page} perPage={PER_PAGE} total={sessions.data.sessions.total} onPage={setPage} /> : null}
+        )}
+      />
       {sessions.data && sessions.data.sessions.total > 1 ? (
         <p className="actions">
           <ConfirmButton label="End all other sessions" question="Sign out every other browser and device?" busy={endOthers.isPending} onConfirm={() => endOthers.mutate()} />

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryClient, trpc, type Outputs } from '../trpc.ts';
-import { Field, Form, LoadFailure, NamedKeyCard, Notice, Pager, TextArea, Time, useMessages } from '../ui.tsx';
+import { Field, Form, NamedKeyCard, Notice, PagedCards, TextArea, Time, useMessages } from '../ui.tsx';
 
 const PER_PAGE = 20;
 
@@ -26,15 +26,15 @@ function KeyList() {
   return (
     <section aria-labelledby="ssh-keys-heading">
       <h2 id="ssh-keys-heading">Your SSH keys</h2>
-      {keys.isPending ? <p role="status">Loading…</p> : null}
-      {keys.isError ? <LoadFailure error={keys.error} retry={() => void keys.refetch()} /> : null}
-      {keys.data?.ssh_keys.total === 0 ? <p>No SSH keys yet.</p> : null}
-      <ul className="cards">
-        {keys.data?.ssh_keys.data.map((key) => (
-          <KeyCard key={key.uuid} sshKey={key} />
-        ))}
-      </ul>
-      {keys.data ? <Pager page={page} perPage={PER_PAGE} total={keys.data.ssh_keys.total} onPage={setPage} /> : null}
+      <PagedCards
+        query={keys}
+        list={keys.data?.ssh_keys}
+        empty="No SSH keys yet."
+        page={page}
+        perPage={PER_PAGE}
+        onPage={setPage}
+        card={(key) => <KeyCard key={key.uuid} sshKey={key} />}
+      />
     </section>
   );
 }
