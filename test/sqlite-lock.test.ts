@@ -65,3 +65,35 @@ describe.runIf(DATABASE === 'sqlite')('an outside write lock on the SQLite file'
     }
   }, 60_000);
 });
+
+describe.runIf(DATABASE === 'sqlite')("SQLite's one connection", () => {
+  it('keeps statements outside a transaction out of the one that is open on the shared connection', async () => {
+    const server = await startTestServer();
+    try {
+      const { db } = server.services;
+      const user = await server.createUser({ nameFirst: 'Before' });
+      let inside!: () => void;
+      const opened = new Promise<void>((resolve) => (inside = resolve));
+      let finish!: () => void;
+      const finishing = new Promise<void>((resolve) => (finish = resolve));
+      const rolledBack = db.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: user.id }, data: { nameFirst: 'Uncommitted' } });
+        inside();
+        await finishing;
+        throw new Error('refused');
+      });
+      await opened;
+      // Sent while the transaction is open (a Prisma query runs once it is awaited): neither may
+      // see its write nor be undone with it.
+      const read = db.user.findUniqueOrThrow({ where: { id: user.id } }).then((found) => found.nameFirst);
+      const hit = db.rateLimitHit.create({ data: { id: crypto.randomUUID(), bucket: 'outside', at: new Date() } }).then(() => {});
+      setTimeout(finish, 50);
+      await expect(rolledBack).rejects.toThrow('refused');
+      expect(await read).toBe('Before');
+      await hit;
+      expect(await db.rateLimitHit.count({ where: { bucket: 'outside' } })).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -33,22 +33,78 @@ const NO_ARGS = { args: [], argTypes: [] };
  * simply tried again. A transaction takes the write lock when it begins (BEGIN IMMEDIATE, in
  * place of the adapter's deferred BEGIN), waiting for it the same way: once begun, none of
  * its statements can be refused for a lock, and none has to be replayed.
+ *
+ * The adapter runs everything on its one connection, and a statement sent while a transaction
+ * is open runs inside it: it would read that transaction's uncommitted writes and vanish with
+ * its rollback (a failed sign-in's budget hit under another request's refused checkpoint). So
+ * statements outside a transaction wait while one is open. Transactions queue here before the
+ * adapter's own lock, so that the gate closes in the same tick as the adapter's BEGIN; while a
+ * transaction waits for another process's lock it holds nothing open, and reads go on.
  */
 function waitingAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const queryRaw = (query: SqlQuery) => untilNotBusy(Date.now() + LOCK_WAIT_MS, () => adapter.queryRaw(query));
-  const executeRaw = (query: SqlQuery) => untilNotBusy(Date.now() + LOCK_WAIT_MS, () => adapter.executeRaw(query));
+  let open = 0;
+  let waiting: (() => void)[] = [];
+  const close = () => void open++;
+  const reopen = () => {
+    if (--open > 0) return;
+    const woken = waiting;
+    waiting = [];
+    for (const wake of woken) wake();
+  };
+  /** Runs `statement` once no transaction is open, in the same tick as it finds none. */
+  const outsideTransactions = async <T>(statement: () => Promise<T>): Promise<T> => {
+    while (open > 0) await new Promise<void>((wake) => waiting.push(wake));
+    return statement();
+  };
+  let queue: Promise<void> = Promise.resolve();
+
+  const queryRaw = (query: SqlQuery) => untilNotBusy(Date.now() + LOCK_WAIT_MS, () => outsideTransactions(() => adapter.queryRaw(query)));
+  const executeRaw = (query: SqlQuery) => untilNotBusy(Date.now() + LOCK_WAIT_MS, () => outsideTransactions(() => adapter.executeRaw(query)));
   const startTransaction = async (...args: Parameters<SqlDriverAdapter['startTransaction']>): Promise<Transaction> => {
     // Waiting for this process's earlier transactions counts against the same deadline.
     const deadline = Date.now() + LOCK_WAIT_MS;
-    const transaction = await adapter.startTransaction(...args);
+    const previous = queue;
+    let done!: () => void;
+    queue = new Promise((resolve) => (done = resolve));
+    await previous;
+    close();
+    let transaction: Transaction;
     try {
-      await transaction.executeRaw({ sql: 'ROLLBACK', ...NO_ARGS });
-      await untilNotBusy(deadline, () => transaction.executeRaw({ sql: 'BEGIN IMMEDIATE', ...NO_ARGS }));
-      return transaction;
+      transaction = await adapter.startTransaction(...args);
     } catch (error) {
-      await transaction.rollback(); // releases the adapter's transaction mutex; nothing is open
+      reopen();
+      done();
       throw error;
     }
+    try {
+      try {
+        await transaction.executeRaw({ sql: 'ROLLBACK', ...NO_ARGS });
+      } finally {
+        reopen();
+      }
+      await untilNotBusy(deadline, async () => {
+        close();
+        try {
+          await transaction.executeRaw({ sql: 'BEGIN IMMEDIATE', ...NO_ARGS });
+        } catch (error) {
+          reopen();
+          throw error;
+        }
+      });
+    } catch (error) {
+      await transaction.rollback(); // releases the adapter's transaction mutex; nothing is open
+      done();
+      throw error;
+    }
+    const end = (finish: () => Promise<void>) => async () => {
+      try {
+        await finish();
+      } finally {
+        reopen();
+        done();
+      }
+    };
+    return Object.assign(Object.create(transaction) as Transaction, { commit: end(() => transaction.commit()), rollback: end(() => transaction.rollback()) });
   };
   return new Proxy(adapter, {
     get(target, property, receiver) {
