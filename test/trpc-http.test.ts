@@ -2,6 +2,7 @@
 // every other request still goes through resolveResponse. Here each query is sent twice over
 // HTTP: as the typed client sends it, and with one more query parameter, which resolveResponse
 // ignores and which sends the request its way. Status, headers and body must be the same.
+import { request } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateApiKey } from '../src/rules/api-keys.ts';
 import { startTestServer, type TestServer } from './support/harness.ts';
@@ -60,6 +61,10 @@ it('answers single queries exactly as resolveResponse does, success and every er
     ['/trpc/account.get', { cookie: 'panel_session=nothing' }, 401],
     ['/trpc/apiKeys.list', narrow, 403],
     ['/trpc/apiKeys.list', { ...narrow, ...cors }, 403],
+    // A content type other than JSON's: resolveResponse answers both ways.
+    ['/trpc/account.get', { ...full, 'content-type': 'application/json; charset=utf-8' }, 200],
+    ['/trpc/account.get', { ...full, 'content-type': 'multipart/form-data; boundary=x' }, 405],
+    ['/trpc/account.get', { ...full, 'content-type': 'application/octet-stream' }, 405],
     // Neither a query nor a procedure: resolveResponse answers both ways.
     ['/trpc/account.update', full, 405],
     ['/trpc/account.nothing', full, 404],
@@ -67,7 +72,10 @@ it('answers single queries exactly as resolveResponse does, success and every er
   for (const [path, headers, status] of cases) {
     const answer = await bothWays(path, headers);
     expect(answer.status, path).toBe(status);
-    expect(Object.fromEntries(answer.headers)).toMatchObject({ 'content-type': 'application/json', 'cache-control': 'no-store' });
+    expect(Object.fromEntries(answer.headers)).toMatchObject({ 'cache-control': 'no-store' });
+    // tRPC refuses a form or a byte stream on a GET in plain text.
+    const json = !headers['content-type'] || headers['content-type'].startsWith('application/json');
+    if (json) expect(Object.fromEntries(answer.headers)).toMatchObject({ 'content-type': 'application/json' });
     if (headers.origin) expect(Object.fromEntries(answer.headers)).toMatchObject({ 'access-control-allow-origin': FRONTEND, 'access-control-allow-credentials': 'true' });
   }
 });
@@ -76,4 +84,22 @@ it('answers a signed-in browser the same both ways', async () => {
   const { http } = await server.signedIn();
   const answer = await bothWays('/trpc/account.get', { cookie: http.cookie! });
   expect(answer.status).toBe(200);
+});
+
+it('reads a query whose URL carries a fragment as resolveResponse does', async () => {
+  const user = await server.createUser();
+  const full = await keyFor(user.id, ['account.infos', 'api-keys.read']);
+  const path = `/trpc/apiKeys.list?${input({ per_page: 1 })}`;
+  const raw = (target: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${server.url}${path}`, { path: target, headers: full }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject).end();
+    });
+  const plain = await raw(path);
+  expect(plain.status).toBe(200);
+  expect(await raw(`${path}#fragment`)).toEqual(plain);
 });

@@ -23,7 +23,7 @@
 // getHTTPStatusCode) in resolveResponse's exact words: the same status, headers and
 // body, success and errors alike (test/trpc-http.test.ts holds the two side by side).
 // Anything else (a batch, a mutation, a path that names no query, a streaming accept
-// header, any query parameter besides `input`) goes to resolveResponse.
+// header, another content type, any query parameter besides `input`) goes to resolveResponse.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, transformTRPCResponse, TRPCError, type AnyTRPCRouter } from '@trpc/server';
 import { incomingMessageToRequest, internal_exceptionHandler, type NodeHTTPHandlerOptions } from '@trpc/server/adapters/node-http';
@@ -130,6 +130,11 @@ function writeHead(res: ServerResponse, status: number, headers: Headers) {
  */
 function singleQuery(router: AnyTRPCRouter, req: IncomingMessage, path: string): { input: string | null } | undefined {
   if (req.method !== 'GET' || req.headers['trpc-accept'] !== undefined || req.headers.accept?.includes('application/jsonl')) return undefined;
+  // resolveResponse reads a GET's input as JSON only when it has no other content type.
+  const contentType = req.headers['content-type'];
+  if (contentType !== undefined && !contentType.startsWith('application/json')) return undefined;
+  // A fragment, which no client sends, is left to the URL parser resolveResponse uses.
+  if (req.url!.includes('#')) return undefined;
   const procedures = router._def.procedures as Record<string, { _def: { type: string } }>;
   if (!Object.hasOwn(procedures, path) || procedures[path]!._def.type !== 'query') return undefined;
   const queryStart = req.url!.indexOf('?');
