@@ -42,11 +42,20 @@ export class LastUsedWriter {
 
   /** Writes what is pending. Rows deleted meanwhile are simply not matched. */
   flush(): Promise<void> {
+    return this.write(true);
+  }
+
+  /** Writes the pending session uses only: what a list of sessions needs for its order. */
+  flushSessions(): Promise<void> {
+    return this.write(false);
+  }
+
+  private write(withKeys: boolean): Promise<void> {
     this.flushing = this.flushing.then(async () => {
       const sessions = [...this.sessions];
-      const keys = [...this.keys];
+      const keys = withKeys ? [...this.keys] : [];
       this.sessions.clear();
-      this.keys.clear();
+      if (withKeys) this.keys.clear();
       if (sessions.length === 0 && keys.length === 0) return;
       try {
         await this.db.$transaction([

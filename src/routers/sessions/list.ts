@@ -22,8 +22,8 @@ export const list = protectedProcedure
       created: { gt: cutoff.created },
       ...(input.search && { userAgent: containsText(provider, input.search) }),
     };
-    // Last-used times are written in batches; write this instance's now so the order is exact.
-    await lastUsed.flush();
+    // Last-used times are written in batches; write this instance's sessions' now so the order is exact.
+    await lastUsed.flushSessions();
     const current = via.kind === 'session' ? via.sessionId : undefined;
     const presentSession = (session: Session) => ({
       uuid: session.id,
