@@ -52,13 +52,9 @@ export interface Actor {
  */
 type InTransaction = TransactionClient & { $connect?: never };
 
-/**
- * One entry as Prisma writes it, without its account. A write to the account itself takes it
- * as a nested create (`activities: { create: activityEntry(...) }`, for `actor.userId`'s
- * row only), which spares the request a statement of its own.
- */
-export const activityEntry = <E extends ActivityEvent>(actor: Actor, event: E, data: ActivityEvents[E], at = new Date()) => ({
+const entry = <E extends ActivityEvent>(actor: Actor, event: E, data: ActivityEvents[E], at: Date) => ({
   id: randomUUID(),
+  userId: actor.userId,
   event,
   ip: actor.ip,
   userAgent: actor.userAgent,
@@ -71,16 +67,24 @@ export const activityEntry = <E extends ActivityEvent>(actor: Actor, event: E, d
 
 /**
  * Writes one entry in the caller's transaction. Its account's counter is kept by the database
- * (triggers on `activities`, in the migrations) within the same statement: every statement a
- * request sends costs a round trip through Prisma and the driver.
+ * (triggers on `activities`, in the migrations) within the same transaction.
  */
 export async function recordActivity<E extends ActivityEvent>(tx: InTransaction, actor: Actor, event: E, data: ActivityEvents[E], at = new Date()) {
-  await tx.activity.create({ data: { userId: actor.userId, ...activityEntry(actor, event, data, at) } });
+  await tx.activity.create({ data: entry(actor, event, data, at) });
 }
 
+/**
+ * One entry's insert, not yet sent: for a batch transaction beside the change it describes,
+ * `db.$transaction([activityInsert(...), change])`, which spares the request the round trips
+ * of an interactive one. Alone it is a statement of its own, as a failed sign-in's entry is.
+ */
+export const activityInsert = <E extends ActivityEvent>(db: Db, actor: Actor, event: E, data: ActivityEvents[E]) =>
+  db.activity.create({ data: entry(actor, event, data, new Date()), select: { id: true } });
+
 /** A failed sign-in changes nothing: its entry (and count) commit on their own. */
-export const recordSignInFailure = (db: Db, actor: Actor, data: ActivityEvents['auth:failure']) =>
-  db.$transaction((tx) => recordActivity(tx, actor, 'auth:failure', data));
+export const recordSignInFailure = async (db: Db, actor: Actor, data: ActivityEvents['auth:failure']) => {
+  await activityInsert(db, actor, 'auth:failure', data);
+};
 
 /** A search counts its matches up to here: past it, `total` says at least this many. */
 export const SEARCH_COUNT_LIMIT = 10_000;

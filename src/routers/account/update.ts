@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badRequest, conflict } from '../../errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { foldCase } from '../../rules/text.ts';
-import { activityEntry } from '../../db/activity-log.ts';
+import { activityInsert } from '../../db/activity-log.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { presentUser, TOAST_POSITIONS, userOutput } from '../shared/user.ts';
 import { username } from '../shared/account-fields.ts';
@@ -44,8 +44,7 @@ export const update = protectedProcedure
     // Only what differs from the account as this request found it goes into the entry.
     const changed = Object.fromEntries(Object.entries(input).filter(([field, value]) => value !== undefined && value !== before[field as keyof typeof before]));
     try {
-      // One statement's transaction: the change and its entry (a nested create) commit together.
-      const updated = await db.user.update({
+      const change = db.user.update({
         where: { id: user.id },
         data: {
           ...(input.username !== undefined && { username: input.username, usernameKey: foldCase(input.username) }),
@@ -54,11 +53,14 @@ export const update = protectedProcedure
           language: input.language,
           toastPosition: input.toast_position,
           startOnGroupedServers: input.start_on_grouped_servers,
-          ...(Object.keys(changed).length > 0 && { activities: { create: activityEntry(ctx.actor, 'account:update', { changed }) } }),
         },
-        include: { role: true },
       });
-      return { user: presentUser(updated, config) };
+      // The change and its entry commit together, in one batch: the account's row first, then
+      // its counter (through the entry's trigger), the order every change to an account locks them in.
+      const updated =
+        Object.keys(changed).length === 0 ? await change : (await db.$transaction([change, activityInsert(db, ctx.actor, 'account:update', { changed })]))[0];
+      // A profile change leaves the role alone: the one this request was authenticated with stands.
+      return { user: presentUser({ ...updated, role: user.role }, config) };
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('username already taken');
       throw error;
