@@ -96,4 +96,25 @@ describe.runIf(DATABASE === 'sqlite')("SQLite's one connection", () => {
       await server.close();
     }
   });
+
+  it('ends a transaction whose COMMIT failed, so that the connection goes on', async () => {
+    const server = await startTestServer();
+    try {
+      const { db } = server.services;
+      const user = await server.createUser({ nameFirst: 'Before' });
+      // A foreign key checked at COMMIT fails there, and SQLite keeps the transaction open.
+      const failed = db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('PRAGMA defer_foreign_keys = ON');
+        await tx.user.update({ where: { id: user.id }, data: { nameFirst: 'Uncommitted' } });
+        await tx.$executeRawUnsafe("INSERT INTO activity_counts (user_id, count) VALUES ('no such account', 1)");
+      });
+      await expect(failed).rejects.toThrow();
+      await db.user.update({ where: { id: user.id }, data: { nameLast: 'Outside' } });
+      await db.$transaction(async (tx) => tx.user.update({ where: { id: user.id }, data: { nameFirst: 'After' } }));
+      const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+      expect([found.nameFirst, found.nameLast]).toEqual(['After', 'Outside']);
+    } finally {
+      await server.close();
+    }
+  });
 });

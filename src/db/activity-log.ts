@@ -75,8 +75,8 @@ export async function recordActivity<E extends ActivityEvent>(tx: InTransaction,
 
 /**
  * One entry's insert, not yet sent: for a batch transaction beside the change it describes,
- * `db.$transaction([activityInsert(...), change])`, which spares the request the round trips
- * of an interactive one. Alone it is a statement of its own, as a failed sign-in's entry is.
+ * `db.$transaction([change, activityInsert(...)])` (the change first: an account's row is locked
+ * before its counter), which spares the request the round trips of an interactive one. Alone it is a statement of its own, as a failed sign-in's entry is.
  */
 export const activityInsert = <E extends ActivityEvent>(db: Db, actor: Actor, event: E, data: ActivityEvents[E]) =>
   db.activity.create({ data: entry(actor, event, data, new Date()), select: { id: true } });

@@ -42,6 +42,8 @@ const NO_ARGS = { args: [], argTypes: [] };
  * transaction waits for another process's lock it holds nothing open, and reads go on.
  */
 function waitingAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  // The adapter keeps its better-sqlite3 connection as `client`.
+  const connection = (adapter as unknown as { client: { inTransaction: boolean } }).client;
   let open = 0;
   let waiting: (() => void)[] = [];
   const close = () => void open++;
@@ -92,19 +94,34 @@ function waitingAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
         }
       });
     } catch (error) {
-      await transaction.rollback(); // releases the adapter's transaction mutex; nothing is open
-      done();
+      try {
+        await transaction.rollback(); // releases the adapter's transaction mutex; nothing is open
+      } finally {
+        done();
+      }
       throw error;
     }
+    let ended = false;
     const end = (finish: () => Promise<void>) => async () => {
       try {
         await finish();
       } finally {
-        reopen();
-        done();
+        // Once, should both be called.
+        if (!ended) {
+          ended = true;
+          reopen();
+          done();
+        }
       }
     };
-    return Object.assign(Object.create(transaction) as Transaction, { commit: end(() => transaction.commit()), rollback: end(() => transaction.rollback()) });
+    const rollback = async () => {
+      // SQLite keeps a transaction open when its COMMIT fails (a deferred foreign key, a full
+      // disk), and Prisma then only calls this, sending no ROLLBACK: it is sent here, or the
+      // connection would stay inside it for every statement after.
+      if (connection.inTransaction) await transaction.executeRaw({ sql: 'ROLLBACK', ...NO_ARGS }).catch(() => {});
+      await transaction.rollback();
+    };
+    return Object.assign(Object.create(transaction) as Transaction, { commit: end(() => transaction.commit()), rollback: end(rollback) });
   };
   return new Proxy(adapter, {
     get(target, property, receiver) {
