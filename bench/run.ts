@@ -11,7 +11,7 @@
 //
 // The activity rows: PATCH /account that changes a field (the UPDATE and its entry in one
 // transaction) against the same PATCH repeating the values the account already has (the same
-// UPDATE alone, no transaction; PostgreSQL writes the row version all the same, SQLite finds
+// UPDATE alone, no transaction, no entry; PostgreSQL writes the row version all the same, SQLite finds
 // the row unchanged and writes no page at all), in the same rounds; and the activity page's
 // first page with 100 rows on the account and then, on the same server, with 1,000,000.
 // `BENCH_ONLY=activity` (or `reads`) runs one part.

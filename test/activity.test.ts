@@ -2,6 +2,7 @@
 // change it describes; the newest-first page and its search; retention; several instances.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityPage, forgetOldActivities, recordActivity, type Actor } from '../src/db/activity-log.ts';
+import { changeProfile } from '../src/db/profile.ts';
 import { cleanUp } from '../src/server/start.ts';
 import { DATABASE, startTestServer, type TestServer } from './support/harness.ts';
 import type { HttpClient } from './support/http.ts';
@@ -203,6 +204,24 @@ describe('nothing half-written', () => {
       if (DATABASE === 'postgresql') await db.$executeRawUnsafe('DROP FUNCTION refuse_count');
     }
     expect((await http.patch('/api/client/account', { name_first: 'Rolled' })).status).toBe(200);
+  });
+
+  it('account:update names what a change replaced when another request changed the account since it was read', async () => {
+    const { user } = await signedIn();
+    const db = server.services.db;
+    const actor: Actor = { userId: user.id, ip: '127.0.0.1', userAgent: 'test', apiKey: null };
+    const entries = async () => (await db.activity.findMany({ where: { userId: user.id, event: 'account:update' }, orderBy: { created: 'asc' } })).map((row) => row.data);
+    const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    // Another request replaces both names after this one read the account.
+    await db.user.update({ where: { id: user.id }, data: { nameFirst: 'Other', nameLast: 'Other' } });
+    // Sending the values it read puts them back: a change, though it differs from nothing it read.
+    await changeProfile(db, actor, found, { name_first: found.nameFirst });
+    // One new value and one it read: both replace what the row holds.
+    await changeProfile(db, actor, found, { name_first: 'Mine', name_last: found.nameLast });
+    // Values the row holds replace nothing.
+    await changeProfile(db, actor, { ...found, nameFirst: 'Stale' }, { name_first: 'Mine' });
+    expect(await entries()).toEqual([{ changed: { name_first: found.nameFirst } }, { changed: { name_first: 'Mine', name_last: found.nameLast } }]);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ nameFirst: 'Mine', nameLast: found.nameLast });
   });
 });
 

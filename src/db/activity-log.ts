@@ -73,17 +73,9 @@ export async function recordActivity<E extends ActivityEvent>(tx: InTransaction,
   await tx.activity.create({ data: entry(actor, event, data, at) });
 }
 
-/**
- * One entry's insert, not yet sent: for a batch transaction beside the change it describes,
- * `db.$transaction([change, activityInsert(...)])` (the change first: an account's row is locked
- * before its counter), which spares the request the round trips of an interactive one. Alone it is a statement of its own, as a failed sign-in's entry is.
- */
-export const activityInsert = <E extends ActivityEvent>(db: Db, actor: Actor, event: E, data: ActivityEvents[E]) =>
-  db.activity.create({ data: entry(actor, event, data, new Date()), select: { id: true } });
-
 /** A failed sign-in changes nothing: its entry (and count) commit on their own. */
 export const recordSignInFailure = async (db: Db, actor: Actor, data: ActivityEvents['auth:failure']) => {
-  await activityInsert(db, actor, 'auth:failure', data);
+  await db.activity.create({ data: entry(actor, 'auth:failure', data, new Date()), select: { id: true } });
 };
 
 /** A search counts its matches up to here: past it, `total` says at least this many. */

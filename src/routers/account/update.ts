@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { badRequest, conflict } from '../../errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { foldCase } from '../../rules/text.ts';
-import { activityInsert } from '../../db/activity-log.ts';
+import { changeProfile } from '../../db/profile.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
 import { presentUser, TOAST_POSITIONS, userOutput } from '../shared/user.ts';
 import { username } from '../shared/account-fields.ts';
@@ -33,32 +32,8 @@ export const update = protectedProcedure
     if (input.language !== undefined && input.language !== user.language && !config.allowLanguageChange) {
       throw badRequest('language: language changes are disabled on this panel');
     }
-    const before = {
-      username: user.username,
-      name_first: user.nameFirst,
-      name_last: user.nameLast,
-      language: user.language,
-      toast_position: user.toastPosition,
-      start_on_grouped_servers: user.startOnGroupedServers,
-    };
-    // Only what differs from the account as this request found it goes into the entry.
-    const changed = Object.fromEntries(Object.entries(input).filter(([field, value]) => value !== undefined && value !== before[field as keyof typeof before]));
     try {
-      const change = db.user.update({
-        where: { id: user.id },
-        data: {
-          ...(input.username !== undefined && { username: input.username, usernameKey: foldCase(input.username) }),
-          nameFirst: input.name_first,
-          nameLast: input.name_last,
-          language: input.language,
-          toastPosition: input.toast_position,
-          startOnGroupedServers: input.start_on_grouped_servers,
-        },
-      });
-      // The change and its entry commit together, in one batch: the account's row first, then
-      // its counter (through the entry's trigger), the order every change to an account locks them in.
-      const updated =
-        Object.keys(changed).length === 0 ? await change : (await db.$transaction([change, activityInsert(db, ctx.actor, 'account:update', { changed })]))[0];
+      const updated = await changeProfile(db, ctx.actor, user, input);
       // A profile change leaves the role alone: the one this request was authenticated with stands.
       return { user: presentUser({ ...updated, role: user.role }, config) };
     } catch (error) {
