@@ -43,30 +43,29 @@ const columnsOf = (change: ProfileChange) => ({
  * value, its entry in the same transaction. The write holds only while the row still has
  * `found`'s values in the given fields, so the entry computed from `found` is exact: a change
  * that replaces nothing is then one UPDATE with no transaction. When another request changed
- * one of those fields meanwhile, the change is made again under the account's row lock,
- * against the row as it is then.
+ * one of those fields meanwhile, the change is made again in the same transaction under the
+ * account's row lock, against the row as it is then.
  */
 export async function changeProfile(db: Db, actor: Actor, found: User, change: ProfileChange): Promise<User> {
   const entry = replaced(found, change);
   const where = { id: found.id, ...Object.fromEntries(given(change).map((field) => [COLUMNS[field], found[COLUMNS[field]]])) };
   const data = columnsOf(change);
-  const written =
-    Object.keys(entry).length === 0
-      ? (await db.user.updateManyAndReturn({ where, data }))[0]
-      : await db.$transaction(async (tx) => {
-          const [row] = await tx.user.updateManyAndReturn({ where, data });
-          if (row) await recordActivity(tx, actor, 'account:update', { changed: entry });
-          return row;
-        });
-  return (
-    written ??
-    db.$transaction(async (tx) => {
-      await lockAccount(tx, found.id);
-      const current = await tx.user.findUniqueOrThrow({ where: { id: found.id } });
-      const changed = replaced(current, change);
-      const row = await tx.user.update({ where: { id: found.id }, data });
-      if (Object.keys(changed).length > 0) await recordActivity(tx, actor, 'account:update', { changed });
-      return row;
-    })
-  );
+  if (Object.keys(entry).length === 0) {
+    const [unchanged] = await db.user.updateManyAndReturn({ where, data });
+    if (unchanged) return unchanged;
+  }
+  return db.$transaction(async (tx) => {
+    if (Object.keys(entry).length > 0) {
+      const [row] = await tx.user.updateManyAndReturn({ where, data });
+      if (row) {
+        await recordActivity(tx, actor, 'account:update', { changed: entry });
+        return row;
+      }
+    }
+    await lockAccount(tx, found.id);
+    const changed = replaced(await tx.user.findUniqueOrThrow({ where: { id: found.id } }), change);
+    const row = await tx.user.update({ where: { id: found.id }, data });
+    if (Object.keys(changed).length > 0) await recordActivity(tx, actor, 'account:update', { changed });
+    return row;
+  });
 }
