@@ -387,7 +387,7 @@ async function benchActivity(databaseUrl: string, bare: Server) {
     const beforePatches = await updates();
     const [patchRow, patchNoRow, ownRow, ownNoRow] = (await inRounds(patches)) as [Result, Result, Result, Result];
     const patchRows = (await updates()) - beforePatches;
-    const accountsChanged = await database.db.user.count({ where: { username: { startsWith: 'patch-bench-' }, nameFirst: { not: 'same' } } });
+    const accountsChanged = await database.db.user.count({ where: { username: { startsWith: 'patch-bench-' }, activities: { some: { event: 'account:update' } } } });
 
     const change = (factor: number) => `${factor >= 1 ? '+' : ''}${((factor - 1) * 100).toFixed(1)}%`;
     const pageEffect = manyRows.rps / bareMany.rps / (fewRows.rps / bareFew.rps);
