@@ -215,13 +215,41 @@ describe('nothing half-written', () => {
     // Another request replaces both names after this one read the account.
     await db.user.update({ where: { id: user.id }, data: { nameFirst: 'Other', nameLast: 'Other' } });
     // Sending the values it read puts them back: a change, though it differs from nothing it read.
-    await changeProfile(db, actor, found, { name_first: found.nameFirst });
+    await changeProfile(db, DATABASE, actor, found, { name_first: found.nameFirst });
     // One new value and one it read: both replace what the row holds.
-    await changeProfile(db, actor, found, { name_first: 'Mine', name_last: found.nameLast });
+    await changeProfile(db, DATABASE, actor, found, { name_first: 'Mine', name_last: found.nameLast });
     // Values the row holds replace nothing.
-    await changeProfile(db, actor, { ...found, nameFirst: 'Stale' }, { name_first: 'Mine' });
+    await changeProfile(db, DATABASE, actor, { ...found, nameFirst: 'Stale' }, { name_first: 'Mine' });
     expect(await entries()).toEqual([{ changed: { name_first: found.nameFirst } }, { changed: { name_first: 'Mine', name_last: found.nameLast } }]);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ nameFirst: 'Mine', nameLast: found.nameLast });
+  });
+
+  it.runIf(DATABASE === 'postgresql')('a username change made again under the row lock waits for a sign-in without a deadlock', async () => {
+    const { user } = await signedIn();
+    const db = server.services.db;
+    const actor: Actor = { userId: user.id, ip: '127.0.0.1', userAgent: 'test', apiKey: null };
+    const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    // Another request changed the account since this one read it: the change is made again under the lock.
+    await db.user.update({ where: { id: user.id }, data: { nameFirst: 'Other' } });
+    const renamed = `renamed-${user.username}`.slice(0, 32);
+    let change: Promise<unknown> = Promise.resolve();
+    // As a sign-in does: an insert whose foreign-key check holds a key-share lock on the account's
+    // row, then a write to that row, while the change waits for the row.
+    await db.$transaction(async (tx) => {
+      await recordActivity(tx, actor, 'auth:success', { method: 'password' });
+      change = changeProfile(db, 'postgresql', actor, found, { username: renamed, name_first: 'Mine' });
+      for (let tries = 0; tries < 100; tries++) {
+        const [{ waiting }] = await db.$queryRaw<[{ waiting: number }]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        if (waiting > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await tx.user.update({ where: { id: user.id }, data: { nameLast: 'Signed' } });
+    });
+    await change;
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ username: renamed, nameFirst: 'Mine', nameLast: 'Signed' });
+    const entry = await db.activity.findFirstOrThrow({ where: { userId: user.id, event: 'account:update' } });
+    expect(entry.data).toEqual({ changed: { username: renamed, name_first: 'Mine' } });
   });
 });
 

@@ -4,7 +4,8 @@
 import { foldCase } from '../rules/text.ts';
 import { recordActivity, type Actor } from './activity-log.ts';
 import type { Db, User } from './index.ts';
-import { lockAccount } from './locks.ts';
+import { lockAccountForKeyChange } from './locks.ts';
+import type { Provider } from './migrate.ts';
 
 /** The profile fields, by the names the API and the entry give them. */
 export interface ProfileChange {
@@ -46,7 +47,7 @@ const columnsOf = (change: ProfileChange) => ({
  * one of those fields meanwhile, the change is made again in the same transaction under the
  * account's row lock, against the row as it is then.
  */
-export async function changeProfile(db: Db, actor: Actor, found: User, change: ProfileChange): Promise<User> {
+export async function changeProfile(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange): Promise<User> {
   const entry = replaced(found, change);
   const where = { id: found.id, ...Object.fromEntries(given(change).map((field) => [COLUMNS[field], found[COLUMNS[field]]])) };
   const data = columnsOf(change);
@@ -62,7 +63,7 @@ export async function changeProfile(db: Db, actor: Actor, found: User, change: P
         return row;
       }
     }
-    await lockAccount(tx, found.id);
+    await lockAccountForKeyChange(tx, provider, found.id);
     const changed = replaced(await tx.user.findUniqueOrThrow({ where: { id: found.id } }), change);
     const row = await tx.user.update({ where: { id: found.id }, data });
     if (Object.keys(changed).length > 0) await recordActivity(tx, actor, 'account:update', { changed });

@@ -27,13 +27,13 @@ export const update = protectedProcedure
   .input(input)
   .output(userOutput)
   .mutation(async ({ ctx, input }) => {
-    const { db, config } = ctx.services;
+    const { db, provider, config } = ctx.services;
     const { user } = ctx.principal;
     if (input.language !== undefined && input.language !== user.language && !config.allowLanguageChange) {
       throw badRequest('language: language changes are disabled on this panel');
     }
     try {
-      const updated = await changeProfile(db, ctx.actor, user, input);
+      const updated = await changeProfile(db, provider, ctx.actor, user, input);
       // A profile change leaves the role alone: the one this request was authenticated with stands.
       return { user: presentUser({ ...updated, role: user.role }, config) };
     } catch (error) {
