@@ -92,6 +92,15 @@ describe('control characters', () => {
       expect(res.status, `${method} ${path}`).toBe(400);
       expect(res.body.errors, `${method} ${path}`).toContain(`${field}: must not contain control characters`);
     }
+    // Half a surrogate pair: no database could store it as sent.
+    for (const [path, body, field] of [
+      ['/api/client/account', { name_first: 'Ada\ud800' }, 'name_first'],
+      ['/api/client/account/api-keys', keyBody({ name: 'bad\udc00name' }), 'name'],
+    ] as const) {
+      const res = await http.request(path.endsWith('api-keys') ? 'POST' : 'PATCH', path, body);
+      expect(res.status, path).toBe(400);
+      expect(res.body.errors, path).toEqual([`${field}: must be valid Unicode text`]);
+    }
     // The same over tRPC, where the key's uuid is a JSON string that can hold a NUL.
     const trpc = await http.post('/trpc/apiKeys.delete', { json: { api_key: 'abc\u0000def' } });
     expect(trpc.status).toBe(400);

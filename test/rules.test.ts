@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { inheritKeyLimits } from '../src/rules/api-key-inheritance.ts';
 import { addressBucket, inAnyRange, parseRange, rangeWithin } from '../src/rules/ip-ranges.ts';
-import { CONTROL_CHARACTER, escapeLike, foldCase, likeMatches } from '../src/rules/text.ts';
+import { CONTROL_CHARACTER, escapeLike, foldCase, likeMatches, LONE_SURROGATE } from '../src/rules/text.ts';
 import { concurrencyLimit } from '../src/rules/passwords.ts';
 import { accountRights, checkGrant, keyRights } from '../src/rules/permissions.ts';
 
@@ -138,6 +138,8 @@ describe('text', () => {
 
   it.each(['\u0000', 'a\tb', '\n', '\u007f', '\u0085', '\u009f'])('finds the control character in %j', (text) => expect(CONTROL_CHARACTER.test(text)).toBe(true));
   it.each(['plain', 'Zoë', '\u202e', '🦀', ' '])('finds no control character in %j', (text) => expect(CONTROL_CHARACTER.test(text)).toBe(false));
+  it.each(['\ud800', 'a\udfffb', '🦀'.slice(1)])('finds half a surrogate pair in %j', (text) => expect(LONE_SURROGATE.test(text)).toBe(true));
+  it.each(['🦀', 'Zoë', ''])('finds no half of a surrogate pair in %j', (text) => expect(LONE_SURROGATE.test(text)).toBe(false));
 
   it.each([
     ['50%', 'a 50% cut', true],

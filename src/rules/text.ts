@@ -4,6 +4,12 @@
 export const CONTROL_CHARACTER = /\p{Cc}/u;
 
 /**
+ * Half of a UTF-16 surrogate pair standing alone: no UTF-8 can carry it, so a database would
+ * store a replacement character in its place (and PostgreSQL's JSON refuses it outright).
+ */
+export const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
  * The case-insensitive key of a username or email: ASCII letters folded, nothing else.
  * Unicode folding would let a look-alike sign in as another account (`\u212Aate`, with the
  * Kelvin sign, lower-cases to `kate`).

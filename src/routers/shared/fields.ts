@@ -1,14 +1,18 @@
 // Input pieces several procedures share, worded as the contract words its errors.
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../rules/passwords.ts';
-import { CONTROL_CHARACTER } from '../../rules/text.ts';
+import { CONTROL_CHARACTER, LONE_SURROGATE } from '../../rules/text.ts';
 
 /**
  * A string that names or identifies something: every such field starts here, so that a
- * control character (a NUL above all, which PostgreSQL cannot store) is a 400 and never
- * reaches the database. Only passwords, which are never stored or shown, take any text.
+ * control character (a NUL above all, which PostgreSQL cannot store) or half a surrogate pair
+ * is a 400 and never reaches the database. Only passwords, which are never stored or shown, take any text.
  */
-export const text = () => z.string().refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters');
+export const text = () =>
+  z
+    .string()
+    .refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters')
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text');
 
 export const emptyInput = z.strictObject({}).optional();
 export const emptyOutput = z.strictObject({});
