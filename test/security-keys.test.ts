@@ -114,6 +114,24 @@ describe('registration', () => {
     expect(wrongRp.body).toEqual({ errors: ['failed to finish security key registration'] });
   });
 
+  it('refuses transports that are not plain text before the answer is checked', async () => {
+    const { http } = await server.signedIn();
+    const begun = await http.post('/api/client/account/security-keys', { name: 'odd transports' });
+    const answer = new SoftwareAuthenticator(APP_URL).create(begun.body.options);
+    for (const [transport, problem] of [
+      ['us\u0000b', 'must not contain control characters'],
+      ['usb\ud800', 'must be valid Unicode text'],
+    ]) {
+      const res = await http.post(`/api/client/account/security-keys/${begun.body.security_key.uuid}/challenge`, {
+        public_key_credential: { ...answer, response: { ...answer.response, transports: [transport] } },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ errors: [`public_key_credential.response.transports.0: ${problem}`] });
+    }
+    // The challenge is still there for the answer as the authenticator gave it.
+    expect((await http.post(`/api/client/account/security-keys/${begun.body.security_key.uuid}/challenge`, { public_key_credential: answer })).status).toBe(200);
+  });
+
   it('renames and deletes, with the events, and 404 for what is not there', async () => {
     const { user, http, key } = await withPasskey();
     const renamed = await http.patch(`/api/client/account/security-keys/${key.uuid}`, { name: 'yubikey' });

@@ -2,6 +2,7 @@
 // @simplewebauthn/browser) writes the answers and reads the options. Inside a credential,
 // fields this service does not read are dropped rather than refused: browsers add new ones.
 import { z } from 'zod';
+import { text } from './fields.ts';
 
 const base64url = (max: number) =>
   z
@@ -29,7 +30,8 @@ export const registrationCredential = credential(
     clientDataJSON: base64url(4096),
     attestationObject: base64url(32768),
     authenticatorData: base64url(32768).optional(),
-    transports: z.array(z.string().max(32)).max(16).optional(),
+    // Kept with the key and sent back to browsers: plain text, as every stored name.
+    transports: z.array(text().max(32)).max(16).optional(),
     publicKeyAlgorithm: z.number().int().optional(),
     publicKey: base64url(32768).optional(),
   }),
