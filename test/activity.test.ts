@@ -1,5 +1,6 @@
 // The activity log (SPEC §10): each event with its data, written in the transaction of the
 // change it describes; the newest-first page and its search; retention; several instances.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityPage, forgetOldActivities, recordActivity, type Actor } from '../src/db/activity-log.ts';
 import { changeProfile } from '../src/db/profile.ts';
@@ -231,7 +232,7 @@ describe('nothing half-written', () => {
     const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     // Another request changed the account since this one read it: the change is made again under the lock.
     await db.user.update({ where: { id: user.id }, data: { nameFirst: 'Other' } });
-    const renamed = `renamed-${user.username}`.slice(0, 32);
+    const renamed = `re_${randomBytes(6).toString('hex')}`;
     let change: Promise<unknown> = Promise.resolve();
     // As a sign-in does: an insert whose foreign-key check holds a key-share lock on the account's
     // row, then a write to that row, while the change waits for the row.
