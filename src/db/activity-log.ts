@@ -70,7 +70,7 @@ const entry = <E extends ActivityEvent>(actor: Actor, event: E, data: ActivityEv
  * (triggers on `activities`, in the migrations) within the same transaction.
  */
 export async function recordActivity<E extends ActivityEvent>(tx: InTransaction, actor: Actor, event: E, data: ActivityEvents[E], at = new Date()) {
-  await tx.activity.create({ data: entry(actor, event, data, at) });
+  await tx.activity.create({ data: entry(actor, event, data, at), select: { id: true } });
 }
 
 /** A failed sign-in changes nothing: its entry (and count) commit on their own. */
