@@ -2,7 +2,7 @@
 // change, through the same transaction client, so a change and its entry commit or roll
 // back together. A failed sign-in changes nothing and is written on its own.
 import { randomUUID } from 'node:crypto';
-import type { Db, TransactionClient } from './index.ts';
+import type { Db, DbClient, TransactionClient } from './index.ts';
 
 export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'security_key';
 
@@ -65,17 +65,25 @@ const entry = <E extends ActivityEvent>(actor: Actor, event: E, data: ActivityEv
   created: at,
 });
 
+const insert = (client: DbClient, row: ReturnType<typeof entry>) => client.activity.create({ data: row, select: { id: true } });
+
 /**
  * Writes one entry in the caller's transaction. Its account's counter is kept by the database
  * (triggers on `activities`, in the migrations) within the same transaction.
  */
 export async function recordActivity<E extends ActivityEvent>(tx: InTransaction, actor: Actor, event: E, data: ActivityEvents[E], at = new Date()) {
-  await tx.activity.create({ data: entry(actor, event, data, at), select: { id: true } });
+  await insert(tx, entry(actor, event, data, at));
 }
+
+/**
+ * The entry as a statement of a batch transaction, `db.$transaction([change, entry])`, for a
+ * change that is one statement too: nothing is sent before the batch runs.
+ */
+export const batchedActivity = <E extends ActivityEvent>(db: Db, actor: Actor, event: E, data: ActivityEvents[E]) => insert(db, entry(actor, event, data, new Date()));
 
 /** A failed sign-in changes nothing: its entry (and count) commit on their own. */
 export const recordSignInFailure = async (db: Db, actor: Actor, data: ActivityEvents['auth:failure']) => {
-  await db.activity.create({ data: entry(actor, 'auth:failure', data, new Date()), select: { id: true } });
+  await insert(db, entry(actor, 'auth:failure', data, new Date()));
 };
 
 /** A search counts its matches up to here: past it, `total` says at least this many. */

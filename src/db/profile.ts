@@ -2,7 +2,8 @@
 // account at once: the entry names each field whose value the change replaced, no more and
 // no fewer.
 import { foldCase } from '../rules/text.ts';
-import { recordActivity, type Actor } from './activity-log.ts';
+import { batchedActivity, recordActivity, type Actor } from './activity-log.ts';
+import { isRecordNotFound } from './errors.ts';
 import type { Db, User } from './index.ts';
 import { lockAccountForKeyChange } from './locks.ts';
 import type { Provider } from './migrate.ts';
@@ -43,9 +44,10 @@ const columnsOf = (change: ProfileChange) => ({
  * Writes `change` to the account `found` (as the request read it) and, when it replaces any
  * value, its entry in the same transaction. The write holds only while the row still has
  * `found`'s values in the given fields, so the entry computed from `found` is exact: a change
- * that replaces nothing is then one UPDATE with no transaction. When another request changed
- * one of those fields meanwhile, the change is made again in the same transaction under the
- * account's row lock, against the row as it is then.
+ * that replaces nothing is one UPDATE with no transaction, and one that replaces something a
+ * batch of the UPDATE and its entry, rolled back when the UPDATE finds no such row. When another
+ * request changed one of those fields meanwhile, the change is made again in a transaction
+ * under the account's row lock, against the row as it is then.
  */
 export async function changeProfile(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange): Promise<User> {
   const entry = replaced(found, change);
@@ -54,15 +56,15 @@ export async function changeProfile(db: Db, provider: Provider, actor: Actor, fo
   if (Object.keys(entry).length === 0) {
     const [unchanged] = await db.user.updateManyAndReturn({ where, data });
     if (unchanged) return unchanged;
+  } else {
+    try {
+      const [row] = await db.$transaction([db.user.update({ where, data }), batchedActivity(db, actor, 'account:update', { changed: entry })]);
+      return row;
+    } catch (error) {
+      if (!isRecordNotFound(error)) throw error;
+    }
   }
   return db.$transaction(async (tx) => {
-    if (Object.keys(entry).length > 0) {
-      const [row] = await tx.user.updateManyAndReturn({ where, data });
-      if (row) {
-        await recordActivity(tx, actor, 'account:update', { changed: entry });
-        return row;
-      }
-    }
     await lockAccountForKeyChange(tx, provider, found.id);
     const changed = replaced(await tx.user.findUniqueOrThrow({ where: { id: found.id } }), change);
     const row = await tx.user.update({ where: { id: found.id }, data });
