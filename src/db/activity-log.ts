@@ -1,6 +1,6 @@
 // The account's activity log (SPEC §10). Each entry is written by the code that makes the
-// change, through the same transaction client, so a change and its entry commit or roll
-// back together. A failed sign-in changes nothing and is written on its own.
+// change, through the same transaction client or in the same batch, so a change and its entry
+// commit or roll back together. A failed sign-in changes nothing and is written on its own.
 import { randomUUID } from 'node:crypto';
 import type { Db, DbClient, TransactionClient } from './index.ts';
 
