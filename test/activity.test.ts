@@ -225,6 +225,17 @@ describe('nothing half-written', () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ nameFirst: 'Mine', nameLast: found.nameLast });
   });
 
+  it('answers null when the account is gone, whether or not the change replaces anything', async () => {
+    const { user } = await signedIn();
+    const db = server.services.db;
+    const actor: Actor = { userId: user.id, ip: '127.0.0.1', userAgent: 'test', apiKey: null };
+    const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    await db.user.delete({ where: { id: user.id } });
+    expect(await changeProfile(db, DATABASE, actor, found, { name_first: 'Gone' })).toBeNull();
+    expect(await changeProfile(db, DATABASE, actor, found, { name_first: found.nameFirst })).toBeNull();
+    expect(await rowCount(user.id)).toBe(0);
+  });
+
   it.runIf(DATABASE === 'postgresql')('a username change made again under the row lock waits for a sign-in without a deadlock', async () => {
     const { user } = await signedIn();
     const db = server.services.db;
@@ -234,17 +245,19 @@ describe('nothing half-written', () => {
     await db.user.update({ where: { id: user.id }, data: { nameFirst: 'Other' } });
     const renamed = `re_${randomBytes(6).toString('hex')}`;
     let change: Promise<unknown> = Promise.resolve();
-    // As a sign-in does: an insert whose foreign-key check holds a key-share lock on the account's
-    // row, then a write to that row, while the change waits for the row.
+    // A transaction that writes an entry, whose foreign-key check holds a key-share lock on the
+    // account's row, and then writes that row, while the change waits for the row.
     await db.$transaction(async (tx) => {
       await recordActivity(tx, actor, 'auth:success', { method: 'password' });
       change = changeProfile(db, 'postgresql', actor, found, { username: renamed, name_first: 'Mine' });
-      for (let tries = 0; tries < 100; tries++) {
-        const [{ waiting }] = await db.$queryRaw<[{ waiting: number }]>`
-          SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-        if (waiting > 0) break;
+      let waiting = 0;
+      for (let tries = 0; tries < 250 && waiting === 0; tries++) {
         await new Promise((resolve) => setTimeout(resolve, 20));
+        [{ waiting }] = await db.$queryRaw<[{ waiting: number }]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%"users"%'`;
       }
+      expect(waiting).toBe(1);
       await tx.user.update({ where: { id: user.id }, data: { nameLast: 'Signed' } });
     });
     await change;

@@ -47,9 +47,9 @@ const columnsOf = (change: ProfileChange) => ({
  * that replaces nothing is one UPDATE with no transaction, and one that replaces something a
  * batch of the UPDATE and its entry, rolled back when the UPDATE finds no such row. When another
  * request changed one of those fields meanwhile, the change is made again in a transaction
- * under the account's row lock, against the row as it is then.
+ * under the account's row lock, against the row as it is then. Null when the account is gone.
  */
-export async function changeProfile(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange): Promise<User> {
+export async function changeProfile(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange): Promise<User | null> {
   const entry = replaced(found, change);
   const where = { id: found.id, ...Object.fromEntries(given(change).map((field) => [COLUMNS[field], found[COLUMNS[field]]])) };
   const data = columnsOf(change);
@@ -66,7 +66,9 @@ export async function changeProfile(db: Db, provider: Provider, actor: Actor, fo
   }
   return db.$transaction(async (tx) => {
     await lockAccountForKeyChange(tx, provider, found.id);
-    const changed = replaced(await tx.user.findUniqueOrThrow({ where: { id: found.id } }), change);
+    const current = await tx.user.findUnique({ where: { id: found.id } });
+    if (!current) return null;
+    const changed = replaced(current, change);
     const row = await tx.user.update({ where: { id: found.id }, data });
     if (Object.keys(changed).length > 0) await recordActivity(tx, actor, 'account:update', { changed });
     return row;

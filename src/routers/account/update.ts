@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest, conflict } from '../../errors.ts';
+import { badRequest, conflict, unauthorized } from '../../errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { changeProfile } from '../../db/profile.ts';
 import { protectedProcedure } from '../../server/trpc.ts';
@@ -34,6 +34,8 @@ export const update = protectedProcedure
     }
     try {
       const updated = await changeProfile(db, provider, ctx.actor, user, input);
+      // Deleted since this request was authenticated: its session or key went with it.
+      if (!updated) throw unauthorized(ctx.principal.via.kind === 'session' ? 'invalid session' : 'invalid api key');
       // A profile change leaves the role alone: the one this request was authenticated with stands.
       return { user: presentUser({ ...updated, role: user.role }, config) };
     } catch (error) {
