@@ -101,6 +101,10 @@ describe('control characters', () => {
       expect(res.status, path).toBe(400);
       expect(res.body.errors, path).toEqual([`${field}: must be valid Unicode text`]);
     }
+    const lone = 'correct horse \ud800';
+    const refused = await http.post('/api/client/account/password', { current_password: user.password, password: lone, password_confirmation: lone });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toContain('password: must be valid Unicode text');
     // The same over tRPC, where the key's uuid is a JSON string that can hold a NUL.
     const trpc = await http.post('/trpc/apiKeys.delete', { json: { api_key: 'abc\u0000def' } });
     expect(trpc.status).toBe(400);

@@ -3,16 +3,19 @@ import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../rules/passwords.ts';
 import { CONTROL_CHARACTER, LONE_SURROGATE } from '../../rules/text.ts';
 
+const UNICODE_TEXT = 'must be valid Unicode text';
+
 /**
  * A string that names or identifies something: every such field starts here, so that a
  * control character (a NUL above all, which PostgreSQL cannot store) or half a surrogate pair
- * is a 400 and never reaches the database. Only passwords, which are never stored or shown, take any text.
+ * is a 400 and never reaches the database. Only passwords, which are never stored or shown,
+ * take control characters.
  */
 export const text = () =>
   z
     .string()
     .refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters')
-    .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text');
+    .refine((value) => !LONE_SURROGATE.test(value), UNICODE_TEXT);
 
 export const emptyInput = z.strictObject({}).optional();
 export const emptyOutput = z.strictObject({});
@@ -20,10 +23,15 @@ export const emptyOutput = z.strictObject({});
 /** A password being checked: any length a client could have set, never logged. */
 export const currentPassword = z.string().min(1, 'is required').max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
 
+/**
+ * A password being set. Half a surrogate pair would be hashed as a replacement character, so
+ * that two passwords would be one.
+ */
 export const newPassword = z
   .string()
   .min(PASSWORD_MIN, `must be ${PASSWORD_MIN}-${PASSWORD_MAX} characters`)
-  .max(PASSWORD_MAX, `must be ${PASSWORD_MIN}-${PASSWORD_MAX} characters`);
+  .max(PASSWORD_MAX, `must be ${PASSWORD_MIN}-${PASSWORD_MAX} characters`)
+  .refine((value) => !LONE_SURROGATE.test(value), UNICODE_TEXT);
 
 /** A TOTP code (6 digits) or a recovery code (10 characters), as the two-factor forms take them. */
 export const secondFactorCode = text().trim().min(6, 'must be a 6-digit code or a 10-character recovery code').max(10, 'must be a 6-digit code or a 10-character recovery code');
