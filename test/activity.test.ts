@@ -1,6 +1,6 @@
 // The activity log (SPEC §10): each event with its data, written in the transaction of the
 // change it describes; the newest-first page and its search; retention; several instances.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityPage, forgetOldActivities, recordActivity, type Actor } from '../src/db/activity-log.ts';
 import { changeProfile } from '../src/db/profile.ts';
@@ -223,6 +223,32 @@ describe('nothing half-written', () => {
     await changeProfile(db, DATABASE, actor, { ...found, nameFirst: 'Stale' }, { name_first: 'Mine' });
     expect(await entries()).toEqual([{ changed: { name_first: found.nameFirst } }, { changed: { name_first: 'Mine', name_last: found.nameLast } }]);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ nameFirst: 'Mine', nameLast: found.nameLast });
+  });
+
+  it('answers the account as the database has it after the change, with an entry stored as Prisma stores one', async () => {
+    const { user } = await signedIn();
+    const db = server.services.db;
+    const actor: Actor = { userId: user.id, ip: '203.0.113.9', userAgent: 'test', apiKey: { id: randomUUID(), name: 'deploy', keyStart: 'abcdef0123456789' } };
+    const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    // Another request changed a field this change leaves alone.
+    await db.user.update({ where: { id: user.id }, data: { nameLast: 'Other' } });
+    const before = new Date();
+    const changed = await changeProfile(db, DATABASE, actor, found, { name_first: 'Mine', start_on_grouped_servers: !found.startOnGroupedServers });
+    expect(changed).toEqual(await db.user.findUniqueOrThrow({ where: { id: user.id } }));
+    expect(changed).toMatchObject({ nameFirst: 'Mine', nameLast: 'Other' });
+    const entry = await db.activity.findFirstOrThrow({ where: { userId: user.id, event: 'account:update' } });
+    expect(entry).toMatchObject({
+      ip: '203.0.113.9',
+      userAgent: 'test',
+      apiKeyId: actor.apiKey!.id,
+      apiKeyName: 'deploy',
+      apiKeyStart: 'abcdef0123456789',
+      data: { changed: { name_first: 'Mine', start_on_grouped_servers: !found.startOnGroupedServers } },
+    });
+    expect(entry.created).toBeInstanceOf(Date);
+    expect(entry.created.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(entry.created.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await db.activityCount.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ count: await rowCount(user.id) });
   });
 
   it('answers null when the account is gone, whether or not the change replaces anything', async () => {

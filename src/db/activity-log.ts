@@ -1,7 +1,8 @@
 // The account's activity log (SPEC §10). Each entry is written by the code that makes the
-// change, through the same transaction client or in the same batch, so a change and its entry
-// commit or roll back together. A failed sign-in changes nothing and is written on its own.
+// change, through the same transaction client or in the same statement, so a change and its
+// entry commit or roll back together. A failed sign-in changes nothing and is written on its own.
 import { randomUUID } from 'node:crypto';
+import { Prisma } from './generated/sqlite/client.ts';
 import type { Db, DbClient, TransactionClient } from './index.ts';
 
 export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'security_key';
@@ -76,10 +77,16 @@ export async function recordActivity<E extends ActivityEvent>(tx: InTransaction,
 }
 
 /**
- * The entry as a statement of a batch transaction, `db.$transaction([change, entry])`, for a
- * change that is one statement too: nothing is sent before the batch runs.
+ * The entry as `INSERT ... SELECT` for SQL written by hand, to be completed with the FROM or
+ * WHERE that makes it part of its change (src/db/profile.ts). Both databases store the values
+ * as Prisma's own writes do: the drivers' adapters convert them alike, and PostgreSQL takes
+ * the JSON text and the time by the columns' types.
  */
-export const batchedActivity = <E extends ActivityEvent>(db: Db, actor: Actor, event: E, data: ActivityEvents[E]) => insert(db, entry(actor, event, data, new Date()));
+export function activityInsert<E extends ActivityEvent>(actor: Actor, event: E, data: ActivityEvents[E]): Prisma.Sql {
+  const row = entry(actor, event, data, new Date());
+  return Prisma.sql`INSERT INTO "activities" ("id", "user_id", "event", "ip", "user_agent", "api_key_id", "api_key_name", "api_key_start", "data", "created")
+    SELECT ${row.id}, ${row.userId}, ${row.event}, ${row.ip}, ${row.userAgent}, ${row.apiKeyId}, ${row.apiKeyName}, ${row.apiKeyStart}, ${JSON.stringify(row.data)}, ${row.created}`;
+}
 
 /** A failed sign-in changes nothing: its entry (and count) commit on their own. */
 export const recordSignInFailure = async (db: Db, actor: Actor, data: ActivityEvents['auth:failure']) => {

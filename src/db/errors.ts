@@ -1,13 +1,13 @@
 // Recognising the database errors that handlers turn into answers.
 
-/** A unique constraint refused the write (Prisma P2002, through either adapter). */
+/**
+ * A unique constraint refused the write, through either adapter: P2002 from Prisma's own
+ * queries, P2010 with the driver's error of that kind from SQL written by hand.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
-
-/** The row a write names by its unique key and conditions is not there (Prisma P2025). */
-export function isRecordNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2025';
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === 'P2002' || (code === 'P2010' && meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation');
 }
 
 // The codes and kinds by which Prisma and the drivers say the database cannot be reached.

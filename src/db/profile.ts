@@ -2,8 +2,8 @@
 // account at once: the entry names each field whose value the change replaced, no more and
 // no fewer.
 import { foldCase } from '../rules/text.ts';
-import { batchedActivity, recordActivity, type Actor } from './activity-log.ts';
-import { isRecordNotFound } from './errors.ts';
+import { activityInsert, recordActivity, type Actor } from './activity-log.ts';
+import { Prisma } from './generated/sqlite/client.ts';
 import type { Db, User } from './index.ts';
 import { lockAccountForKeyChange } from './locks.ts';
 import type { Provider } from './migrate.ts';
@@ -20,6 +20,7 @@ export interface ProfileChange {
 
 type Field = keyof ProfileChange;
 
+/** The Prisma field of each; the API's name is also the column's. */
 const COLUMNS = {
   username: 'username',
   name_first: 'nameFirst',
@@ -29,40 +30,98 @@ const COLUMNS = {
   start_on_grouped_servers: 'startOnGroupedServers',
 } as const satisfies Record<Field, keyof User>;
 
-const given = (change: ProfileChange) => (Object.keys(change) as Field[]).filter((field) => change[field] !== undefined);
+const FIELDS = Object.keys(COLUMNS) as Field[];
+
+const given = (change: ProfileChange) => FIELDS.filter((field) => change[field] !== undefined);
 
 /** The fields whose value in `account` the change replaces, with their new values. */
 const replaced = (account: User, change: ProfileChange) =>
   Object.fromEntries(given(change).flatMap((field) => (change[field] === account[COLUMNS[field]] ? [] : [[field, change[field]!]])));
 
+/** The change as Prisma writes it, by its fields. */
 const columnsOf = (change: ProfileChange) => ({
   ...Object.fromEntries(given(change).map((field) => [COLUMNS[field], change[field]])),
   ...(change.username !== undefined && { usernameKey: foldCase(change.username) }),
 });
 
+/** The same, by the columns' names in the database (the API's names, and the username's key). */
+const columnValuesOf = (change: ProfileChange): [string, unknown][] => [
+  ...given(change).map((field): [string, unknown] => [field, change[field]]),
+  ...(change.username !== undefined ? [['username_key', foldCase(change.username)] as [string, unknown]] : []),
+];
+
+/** `"column" = value` for each, as SQL; the columns are the constant names above, never a request's keys. */
+const equalities = (values: [string, unknown][], separator: string) =>
+  Prisma.join(
+    values.map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`),
+    separator,
+  );
+
+/** Every column of the account's row, under the name Prisma gives it: what `RETURNING` hands back. */
+const ROW = Prisma.raw(
+  Object.entries({
+    id: 'id',
+    username: 'username',
+    usernameKey: 'username_key',
+    email: 'email',
+    emailKey: 'email_key',
+    nameFirst: 'name_first',
+    nameLast: 'name_last',
+    passwordHash: 'password_hash',
+    admin: 'admin',
+    roleId: 'role_id',
+    language: 'language',
+    toastPosition: 'toast_position',
+    startOnGroupedServers: 'start_on_grouped_servers',
+    totpEnabled: 'totp_enabled',
+    totpSecret: 'totp_secret',
+    totpLastStep: 'totp_last_step',
+    totpLastUsed: 'totp_last_used',
+    created: 'created',
+  } satisfies Record<keyof User, string>)
+    .map(([field, column]) => `"${column}" AS "${field}"`)
+    .join(', '),
+);
+
+/**
+ * Writes the change and its entry at once, while the row still has `found`'s values in the
+ * given fields: the account then, or null when it no longer has them (or is gone). On
+ * PostgreSQL that is one statement, so the row is locked for no longer than it; SQLite has no
+ * UPDATE in a WITH, so there it is a batch transaction whose INSERT runs only when the UPDATE
+ * changed the row (`changes()` is the connection's last statement's, and statements outside
+ * the batch wait while it is open). Through Prisma's queries the same writes cost two to five
+ * times the CPU (bench/RESULTS.md).
+ */
+async function changeWithEntry(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange, entry: Record<string, string | boolean>) {
+  const read = given(change).map((field): [string, unknown] => [field, found[COLUMNS[field]]]);
+  const update = Prisma.sql`UPDATE "users" SET ${equalities(columnValuesOf(change), ', ')} WHERE "id" = ${found.id} AND ${equalities(read, ' AND ')} RETURNING ${ROW}`;
+  const insert = activityInsert(actor, 'account:update', { changed: entry });
+  const [row] =
+    provider === 'postgresql'
+      ? await db.$queryRaw<User[]>`WITH "changed" AS (${update}), "entry" AS (${insert} FROM "changed") SELECT * FROM "changed"`
+      : (await db.$transaction([db.$queryRaw<User[]>(update), db.$executeRaw`${insert} WHERE changes() = 1`]))[0];
+  return row ?? null;
+}
+
 /**
  * Writes `change` to the account `found` (as the request read it) and, when it replaces any
- * value, its entry in the same transaction. The write holds only while the row still has
- * `found`'s values in the given fields, so the entry computed from `found` is exact: a change
- * that replaces nothing is one UPDATE with no transaction, and one that replaces something a
- * batch of the UPDATE and its entry, rolled back when the UPDATE finds no such row. When another
- * request changed one of those fields meanwhile, the change is made again in a transaction
- * under the account's row lock, against the row as it is then. Null when the account is gone.
+ * value, its entry with it. The write holds only while the row still has `found`'s values in
+ * the given fields, so the entry computed from `found` is exact. A change that replaces nothing
+ * is one UPDATE, with no entry. When another request changed one of the given fields in
+ * between, the change is made again in a transaction under the account's row lock, against the
+ * row as it is then: tried again without the lock, it would mostly find the row changed once
+ * more while many requests change one account. Null when the account is gone.
  */
 export async function changeProfile(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange): Promise<User | null> {
   const entry = replaced(found, change);
-  const where = { id: found.id, ...Object.fromEntries(given(change).map((field) => [COLUMNS[field], found[COLUMNS[field]]])) };
   const data = columnsOf(change);
-  if (Object.keys(entry).length === 0) {
+  if (Object.keys(entry).length > 0) {
+    const changed = await changeWithEntry(db, provider, actor, found, change, entry);
+    if (changed) return changed;
+  } else {
+    const where = { id: found.id, ...Object.fromEntries(given(change).map((field) => [COLUMNS[field], found[COLUMNS[field]]])) };
     const [unchanged] = await db.user.updateManyAndReturn({ where, data });
     if (unchanged) return unchanged;
-  } else {
-    try {
-      const [row] = await db.$transaction([db.user.update({ where, data }), batchedActivity(db, actor, 'account:update', { changed: entry })]);
-      return row;
-    } catch (error) {
-      if (!isRecordNotFound(error)) throw error;
-    }
   }
   return db.$transaction(async (tx) => {
     await lockAccountForKeyChange(tx, provider, found.id);
