@@ -10,6 +10,7 @@ import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
 import { escapeLike, likeMatches } from '../rules/text.ts';
 import { LOCK_WAIT_MS, waitingForLocks } from './sqlite-locks.ts';
+import { keepStatements } from './sqlite-statements.ts';
 
 import type { Prisma, Role, User } from './generated/sqlite/client.ts';
 
@@ -51,7 +52,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     mkdirSync(dirname(file), { recursive: true });
     // No busy timeout: better-sqlite3 would wait for a lock synchronously, stalling every
     // request; writes wait asynchronously instead (sqlite-locks.ts).
-    const adapter = waitingForLocks(new LiteralLikeSqlite({ url: file, timeout: 0 }));
+    const adapter = waitingForLocks(new PanelSqlite({ url: file, timeout: 0 }));
     // Prisma's own wait to start a transaction must outlast the wait for the lock.
     db = new SqliteClient({ adapter, transactionOptions: { maxWait: 2 * LOCK_WAIT_MS } });
     if (options.migrate !== false && (await pendingMigrations(db, provider))) await applyMigrations(adapter, provider);
@@ -109,15 +110,17 @@ async function pendingMigrations(db: Db, provider: Provider): Promise<boolean> {
 }
 
 /**
- * SQLite's connection with LIKE taking `\` as its escape character, as PostgreSQL's does,
- * so that one escaped pattern matches literally on both. Prisma writes `LIKE ?` with no
- * ESCAPE clause, and SQLite has no default escape character; it lets a connection replace
- * its like() function instead. The adapter keeps its connection as `client`.
+ * SQLite's connection as the panel uses it. Its statements are kept for reuse
+ * (sqlite-statements.ts). LIKE takes `\` as its escape character, as PostgreSQL's does, so
+ * that one escaped pattern matches literally on both: Prisma writes `LIKE ?` with no ESCAPE
+ * clause, and SQLite has no default escape character; it lets a connection replace its like()
+ * function instead. The adapter keeps its connection as `client`.
  */
-class LiteralLikeSqlite extends PrismaBetterSqlite3 {
+class PanelSqlite extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     const connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    keepStatements(connection);
     connection.function('like', { deterministic: true }, (pattern: unknown, value: unknown) =>
       pattern === null || value === null ? null : Number(likeMatches(String(pattern), String(value))),
     );
