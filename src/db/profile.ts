@@ -89,7 +89,7 @@ const ROW = Prisma.raw(
  * PostgreSQL that is one statement, so the row is locked for no longer than it; SQLite has no
  * UPDATE in a WITH, so there it is a batch transaction whose INSERT runs only when the UPDATE
  * changed the row (`changes()` is the connection's last statement's, and statements outside
- * the batch wait while it is open). Through Prisma's queries the same writes cost two to five
+ * the batch wait while it is open). Through Prisma's queries the same writes cost two to six
  * times the CPU (bench/RESULTS.md).
  */
 async function changeWithEntry(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange, entry: Record<string, string | boolean>) {
