@@ -1,6 +1,6 @@
 // Prepared statements kept for reuse on SQLite's connection. Prisma's adapter prepares each
-// query's statement anew every time, and compiling SQL to SQLite's bytecode cost more CPU than
-// running it: a profile change spent more in prepare than in its statements (bench/RESULTS.md).
+// query's statement anew every time, and compiling SQL to SQLite's bytecode cost more than half
+// as much CPU as running it (a profile of PATCH /account, bench/RESULTS.md).
 // A schema change (a migration, from this process or another) empties the store: SQLite would
 // compile a kept statement again when it next runs, but the adapter reads its columns before.
 import type BetterSqlite3 from 'better-sqlite3';
