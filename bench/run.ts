@@ -9,8 +9,8 @@
 // each run stands the server's own CPU time per request, the figure that does not depend
 // on the load generator's share.
 //
-// The activity rows: PATCH /account that changes a field (the UPDATE and its entry in one
-// transaction) against the same PATCH repeating the values the account already has (the same
+// The activity rows: PATCH /account that changes a field (the UPDATE and its entry, committed
+// together) against the same PATCH repeating the values the account already has (the same
 // UPDATE alone, no transaction, no entry; PostgreSQL writes the row version all the same, SQLite finds
 // the row unchanged and writes no page at all), in the same rounds, with every connection on one
 // account and then with each on its own; and the activity page's first page with 100 rows on the
@@ -413,10 +413,10 @@ async function benchActivity(databaseUrl: string, bare: Server) {
 
 /** Each row with the bare route it is compared with. */
 const print = (rows: [Result, Result][]) => {
-  console.log(`${'run'.padEnd(48)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'x bare'.padStart(7)} ${'CPU us/req'.padStart(11)}`);
+  console.log(`${'run'.padEnd(54)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'x bare'.padStart(7)} ${'CPU us/req'.padStart(11)}`);
   for (const [r, bare] of rows) {
     console.log(
-      `${r.label.padEnd(48)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${(r.rps / bare.rps).toFixed(2).padStart(7)} ${r.cpuUs.toFixed(0).padStart(11)}`,
+      `${r.label.padEnd(54)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${(r.rps / bare.rps).toFixed(2).padStart(7)} ${r.cpuUs.toFixed(0).padStart(11)}`,
     );
   }
 };

@@ -38,16 +38,16 @@ const given = (change: ProfileChange) => FIELDS.filter((field) => change[field] 
 const replaced = (account: User, change: ProfileChange) =>
   Object.fromEntries(given(change).flatMap((field) => (change[field] === account[COLUMNS[field]] ? [] : [[field, change[field]!]])));
 
-/** The change as Prisma writes it, by its fields. */
-const columnsOf = (change: ProfileChange) => ({
-  ...Object.fromEntries(given(change).map((field) => [COLUMNS[field], change[field]])),
-  ...(change.username !== undefined && { usernameKey: foldCase(change.username) }),
-});
-
-/** The same, by the columns' names in the database (the API's names, and the username's key). */
-const columnValuesOf = (change: ProfileChange): [string, unknown][] => [
+/** The columns the change writes, by their names in the database (the API's, and the username's key). */
+const columnsOf = (change: ProfileChange): [string, unknown][] => [
   ...given(change).map((field): [string, unknown] => [field, change[field]]),
   ...(change.username !== undefined ? [['username_key', foldCase(change.username)] as [string, unknown]] : []),
+];
+
+/** The account's row as `found` has it in the fields the change gives: what the change holds on. */
+const asRead = (found: User, change: ProfileChange): [string, unknown][] => [
+  ['id', found.id],
+  ...given(change).map((field): [string, unknown] => [field, found[COLUMNS[field]]]),
 ];
 
 /** `"column" = value` for each, as SQL; the columns are the constant names above, never a request's keys. */
@@ -83,6 +83,10 @@ const ROW = Prisma.raw(
     .join(', '),
 );
 
+/** The UPDATE of the change on the row that meets every condition, handing the row back. */
+const updateWhere = (conditions: [string, unknown][], change: ProfileChange) =>
+  Prisma.sql`UPDATE "users" SET ${equalities(columnsOf(change), ', ')} WHERE ${equalities(conditions, ' AND ')} RETURNING ${ROW}`;
+
 /**
  * Writes the change and its entry at once, while the row still has `found`'s values in the
  * given fields: the account then, or null when it no longer has them (or is gone). On
@@ -93,8 +97,7 @@ const ROW = Prisma.raw(
  * times the CPU (bench/RESULTS.md).
  */
 async function changeWithEntry(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange, entry: Record<string, string | boolean>) {
-  const read = given(change).map((field): [string, unknown] => [field, found[COLUMNS[field]]]);
-  const update = Prisma.sql`UPDATE "users" SET ${equalities(columnValuesOf(change), ', ')} WHERE "id" = ${found.id} AND ${equalities(read, ' AND ')} RETURNING ${ROW}`;
+  const update = updateWhere(asRead(found, change), change);
   const insert = activityInsert(actor, 'account:update', { changed: entry });
   const [row] =
     provider === 'postgresql'
@@ -114,22 +117,18 @@ async function changeWithEntry(db: Db, provider: Provider, actor: Actor, found: 
  */
 export async function changeProfile(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange): Promise<User | null> {
   const entry = replaced(found, change);
-  const data = columnsOf(change);
-  if (Object.keys(entry).length > 0) {
-    const changed = await changeWithEntry(db, provider, actor, found, change, entry);
-    if (changed) return changed;
-  } else {
-    const where = { id: found.id, ...Object.fromEntries(given(change).map((field) => [COLUMNS[field], found[COLUMNS[field]]])) };
-    const [unchanged] = await db.user.updateManyAndReturn({ where, data });
-    if (unchanged) return unchanged;
-  }
+  const written =
+    Object.keys(entry).length > 0
+      ? await changeWithEntry(db, provider, actor, found, change, entry)
+      : (await db.$queryRaw<User[]>(updateWhere(asRead(found, change), change)))[0];
+  if (written) return written;
   return db.$transaction(async (tx) => {
     await lockAccountForKeyChange(tx, provider, found.id);
     const current = await tx.user.findUnique({ where: { id: found.id } });
     if (!current) return null;
     const changed = replaced(current, change);
-    const row = await tx.user.update({ where: { id: found.id }, data });
+    const [row] = await tx.$queryRaw<User[]>(updateWhere([['id', found.id]], change));
     if (Object.keys(changed).length > 0) await recordActivity(tx, actor, 'account:update', { changed });
-    return row;
+    return row!;
   });
 }
