@@ -249,6 +249,9 @@ describe('nothing half-written', () => {
     expect(entry.created.getTime()).toBeGreaterThanOrEqual(before.getTime());
     expect(entry.created.getTime()).toBeLessThanOrEqual(Date.now());
     expect(await db.activityCount.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ count: await rowCount(user.id) });
+    // The boolean's other value reads back alike.
+    const back = await changeProfile(db, DATABASE, actor, changed!, { start_on_grouped_servers: found.startOnGroupedServers });
+    expect(back).toEqual(await db.user.findUniqueOrThrow({ where: { id: user.id } }));
   });
 
   it('answers null when the account is gone, whether or not the change replaces anything', async () => {

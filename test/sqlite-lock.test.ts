@@ -3,7 +3,8 @@
 // answering; a write waits for the lock up to 5 s, then answers 503 and changes nothing.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { sqlitePath } from '../src/db/index.ts';
+import { Prisma } from '../src/db/generated/sqlite/client.ts';
+import { sqlitePath, writeAtOnce, type Db, type TransactionClient } from '../src/db/index.ts';
 import { DATABASE, startTestServer, type TestServer } from './support/harness.ts';
 import type { HttpClient } from './support/http.ts';
 
@@ -66,23 +67,29 @@ describe.runIf(DATABASE === 'sqlite')('an outside write lock on the SQLite file'
   }, 60_000);
 });
 
+/** A transaction that makes `write` and then stays open until `finish()`, to roll back. */
+async function openTransaction(db: Db, write: (tx: TransactionClient) => Promise<unknown>) {
+  let inside!: () => void;
+  const opened = new Promise<void>((resolve) => (inside = resolve));
+  let finish!: () => void;
+  const finishing = new Promise<void>((resolve) => (finish = resolve));
+  const rolledBack = db.$transaction(async (tx) => {
+    await write(tx);
+    inside();
+    await finishing;
+    throw new Error('refused');
+  });
+  await opened;
+  return { finish, rolledBack };
+}
+
 describe.runIf(DATABASE === 'sqlite')("SQLite's one connection", () => {
   it('keeps statements outside a transaction out of the one that is open on the shared connection', async () => {
     const server = await startTestServer();
     try {
       const { db } = server.services;
       const user = await server.createUser({ nameFirst: 'Before' });
-      let inside!: () => void;
-      const opened = new Promise<void>((resolve) => (inside = resolve));
-      let finish!: () => void;
-      const finishing = new Promise<void>((resolve) => (finish = resolve));
-      const rolledBack = db.$transaction(async (tx) => {
-        await tx.user.update({ where: { id: user.id }, data: { nameFirst: 'Uncommitted' } });
-        inside();
-        await finishing;
-        throw new Error('refused');
-      });
-      await opened;
+      const { finish, rolledBack } = await openTransaction(db, (tx) => tx.user.update({ where: { id: user.id }, data: { nameFirst: 'Uncommitted' } }));
       // Sent while the transaction is open (a Prisma query runs once it is awaited): neither may
       // see its write nor be undone with it.
       const read = db.user.findUniqueOrThrow({ where: { id: user.id } }).then((found) => found.nameFirst);
@@ -92,6 +99,38 @@ describe.runIf(DATABASE === 'sqlite')("SQLite's one connection", () => {
       expect(await read).toBe('Before');
       await hit;
       expect(await db.rateLimitHit.count({ where: { bucket: 'outside' } })).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('runs statements at once only while no transaction is open on the shared connection', async () => {
+    const server = await startTestServer();
+    try {
+      const { db } = server.services;
+      const user = await server.createUser({ nameFirst: 'Before', nameLast: 'Before' });
+      const { finish, rolledBack } = await openTransaction(db, (tx) => tx.user.update({ where: { id: user.id }, data: { nameLast: 'Uncommitted' } }));
+      // Begun inside the open transaction it would fail, or be rolled back with it.
+      const atOnce = writeAtOnce(db, [Prisma.sql`UPDATE "users" SET "name_first" = 'At once' WHERE "id" = ${user.id} RETURNING "name_last"`]);
+      setTimeout(finish, 50);
+      await expect(rolledBack).rejects.toThrow('refused');
+      expect(await atOnce).toEqual([[{ name_last: 'Before' }]]);
+      const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+      expect([found.nameFirst, found.nameLast]).toEqual(['At once', 'Before']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('runs statements at once on a connection of its own making after Prisma disconnected', async () => {
+    const server = await startTestServer();
+    try {
+      const { db } = server.services;
+      const user = await server.createUser({ nameFirst: 'Before' });
+      await db.$disconnect();
+      const update = Prisma.sql`UPDATE "users" SET "name_first" = 'Again' WHERE "id" = ${user.id} RETURNING "name_first"`;
+      expect(await writeAtOnce(db, [update])).toEqual([[{ name_first: 'Again' }]]);
+      expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).nameFirst).toBe('Again');
     } finally {
       await server.close();
     }

@@ -2,16 +2,23 @@
 
 /**
  * A unique constraint refused the write, through either adapter: P2002 from Prisma's own
- * queries, P2010 with the driver's error of that kind from SQL written by hand.
+ * queries, P2010 with the driver's error of that kind from SQL written by hand, and SQLite's
+ * own code from SQL run beside Prisma (`writeAtOnce`).
  */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
-  return code === 'P2002' || (code === 'P2010' && meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation');
+  return (
+    code === 'P2002' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    (code === 'P2010' && meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation')
+  );
 }
 
 // The codes and kinds by which Prisma and the drivers say the database cannot be reached.
 const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P03']);
+// SQLite's driver: another process kept the write lock past the wait for it (SQLITE_BUSY and its extended codes).
+const LOCKED_OUT = /^SQLITE_BUSY/;
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'TooManyConnections', 'TlsConnectionError', 'DatabaseDoesNotExist', 'DatabaseAccessDenied']);
 
 // What node-postgres says when the server goes away in the middle of a connection's life.
@@ -22,7 +29,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
     const record = e as { name?: string; code?: unknown; kind?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
     if (record.name === 'PrismaClientInitializationError') return true;
-    if (typeof record.code === 'string' && UNREACHABLE_CODES.has(record.code)) return true;
+    if (typeof record.code === 'string' && (UNREACHABLE_CODES.has(record.code) || LOCKED_OUT.test(record.code))) return true;
     if (typeof record.kind === 'string' && UNREACHABLE_KINDS.has(record.kind)) return true;
     if (typeof record.message === 'string' && UNREACHABLE_MESSAGES.test(record.message)) return true;
     e = record.meta?.driverAdapterError ?? record.cause;

@@ -4,7 +4,7 @@
 import { foldCase } from '../rules/text.ts';
 import { activityInsert, recordActivity, type Actor } from './activity-log.ts';
 import { Prisma } from './generated/sqlite/client.ts';
-import type { Db, User } from './index.ts';
+import { writeAtOnce, type Db, type User } from './index.ts';
 import { lockAccountForKeyChange } from './locks.ts';
 import type { Provider } from './migrate.ts';
 
@@ -91,9 +91,9 @@ const updateWhere = (conditions: [string, unknown][], change: ProfileChange) =>
  * Writes the change and its entry at once, while the row still has `found`'s values in the
  * given fields: the account then, or null when it no longer has them (or is gone). On
  * PostgreSQL that is one statement, so the row is locked for no longer than it; SQLite has no
- * UPDATE in a WITH, so there it is a batch transaction whose INSERT runs only when the UPDATE
- * changed the row (`changes()` is the connection's last statement's, and statements outside
- * the batch wait while it is open). Through Prisma's queries the same writes cost two to six
+ * UPDATE in a WITH, so there it is one transaction run within one tick (`writeAtOnce`) whose
+ * INSERT runs only when the UPDATE changed the row (`changes()` is the connection's last
+ * statement's). Through Prisma's queries and transactions the same writes cost two to six
  * times the CPU (bench/RESULTS.md).
  */
 async function changeWithEntry(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange, entry: Record<string, string | boolean>) {
@@ -102,7 +102,7 @@ async function changeWithEntry(db: Db, provider: Provider, actor: Actor, found: 
   const [row] =
     provider === 'postgresql'
       ? await db.$queryRaw<User[]>`WITH "changed" AS (${update}), "entry" AS (${insert} FROM "changed") SELECT * FROM "changed"`
-      : (await db.$transaction([db.$queryRaw<User[]>(update), db.$executeRaw`${insert} WHERE changes() = 1`]))[0];
+      : ((await writeAtOnce(db, [update, Prisma.sql`${insert} WHERE changes() = 1`]))[0] as User[]);
   return row ?? null;
 }
 
