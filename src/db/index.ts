@@ -10,6 +10,7 @@ import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { applyMigrations, migrationNames, type Provider } from './migrate.ts';
 import { escapeLike, likeMatches } from '../rules/text.ts';
 import { LOCK_WAIT_MS, waitingForLocks, type AtOnceIfConnected } from './sqlite-locks.ts';
+import { statementNames } from './postgres-statements.ts';
 import { keepStatements } from './sqlite-statements.ts';
 
 import type { Prisma, Role, User } from './generated/sqlite/client.ts';
@@ -73,7 +74,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     const pool = new pg.Pool({ connectionString: url, max: 20 });
     // An idle connection the server dropped is reported here; the next query reports it to its caller.
     pool.on('error', () => {});
-    const adapter = new PrismaPg(pool);
+    const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames() });
     db = new PostgresClient({ adapter }) as unknown as Db;
     if (options.migrate !== false && (await pendingMigrations(db, provider))) await applyMigrations(adapter, provider);
     lookup = postgresAuthLookup(url, pg);
