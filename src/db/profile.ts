@@ -93,7 +93,7 @@ const updateWhere = (conditions: [string, unknown][], change: ProfileChange) =>
  * PostgreSQL that is one statement, so the row is locked for no longer than it; SQLite has no
  * UPDATE in a WITH, so there it is one transaction run within one tick (`writeAtOnce`) whose
  * INSERT runs only when the UPDATE changed the row (`changes()` is the connection's last
- * statement's). Through Prisma's queries and transactions the same writes cost two to six
+ * statement's). Through Prisma's queries and transactions the same writes cost three to six
  * times the CPU (bench/RESULTS.md).
  */
 async function changeWithEntry(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange, entry: Record<string, string | boolean>) {
