@@ -36,7 +36,7 @@ async function untilNotBusy<T>(deadline: number, attempt: () => Promise<T>): Pro
 const NO_ARGS = { args: [], argTypes: [] };
 
 /** SQL with `?` placeholders and its values, as `Prisma.sql` builds it. */
-export interface Statement {
+interface Statement {
   sql: string;
   values: unknown[];
 }
