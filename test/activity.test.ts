@@ -225,6 +225,19 @@ describe('nothing half-written', () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ nameFirst: 'Mine', nameLast: found.nameLast });
   });
 
+  it('account:update is written once when many requests make the same change at once, each having read the old value', async () => {
+    const { user } = await signedIn();
+    const db = server.services.db;
+    const actor: Actor = { userId: user.id, ip: '127.0.0.1', userAgent: 'test', apiKey: null };
+    const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    // Each replaces the name it read, unless another has already: only the first to write does.
+    const rows = await Promise.all(Array.from({ length: 16 }, () => changeProfile(db, DATABASE, actor, found, { name_first: 'Same', name_last: found.nameLast })));
+    for (const row of rows) expect(row).toMatchObject({ nameFirst: 'Same', nameLast: found.nameLast });
+    const entries = await db.activity.findMany({ where: { userId: user.id, event: 'account:update' } });
+    expect(entries.map((entry) => entry.data)).toEqual([{ changed: { name_first: 'Same' } }]);
+    expect(await db.activityCount.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ count: await rowCount(user.id) });
+  });
+
   it('answers the account as the database has it after the change, with an entry stored as Prisma stores one', async () => {
     const { user } = await signedIn();
     const db = server.services.db;
@@ -265,13 +278,26 @@ describe('nothing half-written', () => {
     expect(await rowCount(user.id)).toBe(0);
   });
 
-  it.runIf(DATABASE === 'postgresql')('a username change made again under the row lock waits for a sign-in without a deadlock', async () => {
+  it.runIf(DATABASE === 'postgresql')('a change of other fields does not wait for a sign-in holding a key-share lock on the account', async () => {
     const { user } = await signedIn();
     const db = server.services.db;
     const actor: Actor = { userId: user.id, ip: '127.0.0.1', userAgent: 'test', apiKey: null };
     const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    // Another request changed the account since this one read it: the change is made again under the lock.
-    await db.user.update({ where: { id: user.id }, data: { nameFirst: 'Other' } });
+    // A sign-in's session insert holds this lock (its foreign-key check) until it commits: were
+    // the change to wait for it, the transaction would wait for the change and time out.
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "users" WHERE "id" = ${user.id} FOR KEY SHARE`;
+      expect(await changeProfile(db, 'postgresql', actor, found, { name_first: 'Free', toast_position: 'top_left' })).toMatchObject({ nameFirst: 'Free' });
+    });
+    const entry = await db.activity.findFirstOrThrow({ where: { userId: user.id, event: 'account:update' } });
+    expect(entry.data).toEqual({ changed: { name_first: 'Free', toast_position: 'top_left' } });
+  });
+
+  it.runIf(DATABASE === 'postgresql')('a username change waits for a sign-in holding a key-share lock on the account, without a deadlock', async () => {
+    const { user } = await signedIn();
+    const db = server.services.db;
+    const actor: Actor = { userId: user.id, ip: '127.0.0.1', userAgent: 'test', apiKey: null };
+    const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     const renamed = `re_${randomBytes(6).toString('hex')}`;
     let change: Promise<unknown> = Promise.resolve();
     // A transaction that writes an entry, whose foreign-key check holds a key-share lock on the

@@ -53,7 +53,8 @@ export interface Actor {
  */
 type InTransaction = TransactionClient & { $connect?: never };
 
-const entry = <E extends ActivityEvent>(actor: Actor, event: E, data: ActivityEvents[E], at: Date) => ({
+/** An entry's row but for its data. */
+const entryRow = (actor: Actor, event: ActivityEvent, at: Date) => ({
   id: randomUUID(),
   userId: actor.userId,
   event,
@@ -62,9 +63,10 @@ const entry = <E extends ActivityEvent>(actor: Actor, event: E, data: ActivityEv
   apiKeyId: actor.apiKey?.id ?? null,
   apiKeyName: actor.apiKey?.name ?? null,
   apiKeyStart: actor.apiKey?.keyStart ?? null,
-  data,
   created: at,
 });
+
+const entry = <E extends ActivityEvent>(actor: Actor, event: E, data: ActivityEvents[E], at: Date) => ({ ...entryRow(actor, event, at), data });
 
 const insert = (client: DbClient, row: ReturnType<typeof entry>) => client.activity.create({ data: row, select: { id: true } });
 
@@ -80,12 +82,15 @@ export async function recordActivity<E extends ActivityEvent>(tx: InTransaction,
  * The entry as `INSERT ... SELECT` for SQL written by hand, to be completed with the FROM or
  * WHERE that makes it part of its change (src/db/profile.ts). Both databases store the values
  * as Prisma's own writes do: the drivers' adapters convert them alike, and PostgreSQL takes
- * the JSON text and the time by the columns' types.
+ * the JSON text and the time by the columns' types. The data may instead be an SQL expression
+ * the statement computes (a PostgreSQL `jsonb`), for an entry that depends on the row as the
+ * statement finds it.
  */
-export function activityInsert<E extends ActivityEvent>(actor: Actor, event: E, data: ActivityEvents[E]): Prisma.Sql {
-  const row = entry(actor, event, data, new Date());
+export function activityInsert<E extends ActivityEvent>(actor: Actor, event: E, data: ActivityEvents[E] | Prisma.Sql): Prisma.Sql {
+  const row = entryRow(actor, event, new Date());
+  const value = data instanceof Prisma.Sql ? data : JSON.stringify(data);
   return Prisma.sql`INSERT INTO "activities" ("id", "user_id", "event", "ip", "user_agent", "api_key_id", "api_key_name", "api_key_start", "data", "created")
-    SELECT ${row.id}, ${row.userId}, ${row.event}, ${row.ip}, ${row.userAgent}, ${row.apiKeyId}, ${row.apiKeyName}, ${row.apiKeyStart}, ${JSON.stringify(row.data)}, ${row.created}`;
+    SELECT ${row.id}, ${row.userId}, ${row.event}, ${row.ip}, ${row.userAgent}, ${row.apiKeyId}, ${row.apiKeyName}, ${row.apiKeyStart}, ${value}, ${row.created}`;
 }
 
 /** A failed sign-in changes nothing: its entry (and count) commit on their own. */

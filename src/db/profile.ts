@@ -5,7 +5,7 @@ import { foldCase } from '../rules/text.ts';
 import { activityInsert, recordActivity, type Actor } from './activity-log.ts';
 import { Prisma } from './generated/sqlite/client.ts';
 import { writeAtOnce, type Db, type User } from './index.ts';
-import { lockAccountForKeyChange } from './locks.ts';
+import { lockAccount } from './locks.ts';
 import type { Provider } from './migrate.ts';
 
 /** The profile fields, by the names the API and the entry give them. */
@@ -57,73 +57,103 @@ const equalities = (values: [string, unknown][], separator: string) =>
     separator,
   );
 
-/** Every column of the account's row, under the name Prisma gives it: what `RETURNING` hands back. */
-const ROW = Prisma.raw(
-  Object.entries({
-    id: 'id',
-    username: 'username',
-    usernameKey: 'username_key',
-    email: 'email',
-    emailKey: 'email_key',
-    nameFirst: 'name_first',
-    nameLast: 'name_last',
-    passwordHash: 'password_hash',
-    admin: 'admin',
-    roleId: 'role_id',
-    language: 'language',
-    toastPosition: 'toast_position',
-    startOnGroupedServers: 'start_on_grouped_servers',
-    totpEnabled: 'totp_enabled',
-    totpSecret: 'totp_secret',
-    totpLastStep: 'totp_last_step',
-    totpLastUsed: 'totp_last_used',
-    created: 'created',
-  } satisfies Record<keyof User, string>)
-    .map(([field, column]) => `"${column}" AS "${field}"`)
-    .join(', '),
-);
+/** Every column of the account's row, under the name Prisma gives it. */
+const USER_COLUMNS = Object.entries({
+  id: 'id',
+  username: 'username',
+  usernameKey: 'username_key',
+  email: 'email',
+  emailKey: 'email_key',
+  nameFirst: 'name_first',
+  nameLast: 'name_last',
+  passwordHash: 'password_hash',
+  admin: 'admin',
+  roleId: 'role_id',
+  language: 'language',
+  toastPosition: 'toast_position',
+  startOnGroupedServers: 'start_on_grouped_servers',
+  totpEnabled: 'totp_enabled',
+  totpSecret: 'totp_secret',
+  totpLastStep: 'totp_last_step',
+  totpLastUsed: 'totp_last_used',
+  created: 'created',
+} satisfies Record<keyof User, string>);
+
+/** The account's row as `RETURNING` hands it back, and the names it then has. */
+const ROW = Prisma.raw(USER_COLUMNS.map(([field, column]) => `"${column}" AS "${field}"`).join(', '));
+const ROW_FIELDS = Prisma.raw(USER_COLUMNS.map(([field]) => `"${field}"`).join(', '));
 
 /** The UPDATE of the change on the row that meets every condition, handing the row back. */
 const updateWhere = (conditions: [string, unknown][], change: ProfileChange) =>
   Prisma.sql`UPDATE "users" SET ${equalities(columnsOf(change), ', ')} WHERE ${equalities(conditions, ' AND ')} RETURNING ${ROW}`;
 
 /**
- * Writes the change and its entry at once, while the row still has `found`'s values in the
- * given fields: the account then, or null when it no longer has them (or is gone). On
- * PostgreSQL that is one statement, so the row is locked for no longer than it; SQLite has no
- * UPDATE in a WITH, so there it is one transaction run within one tick (`writeAtOnce`) whose
+ * SQLite: writes the change and its entry at once, while the row still has `found`'s values in
+ * the given fields: the account then, or null when it no longer has them (or is gone). SQLite
+ * has no UPDATE in a WITH, so it is one transaction run within one tick (`writeAtOnce`) whose
  * INSERT runs only when the UPDATE changed the row (`changes()` is the connection's last
  * statement's). Through Prisma's queries and transactions the same writes cost three to six
  * times the CPU (bench/RESULTS.md).
  */
-async function changeWithEntry(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange, entry: Record<string, string | boolean>) {
+async function changeWhileAsRead(db: Db, actor: Actor, found: User, change: ProfileChange, entry: Record<string, string | boolean>) {
   const update = updateWhere(asRead(found, change), change);
   const insert = activityInsert(actor, 'account:update', { changed: entry });
-  const [row] =
-    provider === 'postgresql'
-      ? await db.$queryRaw<User[]>`WITH "changed" AS (${update}), "entry" AS (${insert} FROM "changed") SELECT * FROM "changed"`
-      : ((await writeAtOnce(db, [update, Prisma.sql`${insert} WHERE changes() = 1`]))[0] as User[]);
+  const [row] = (await writeAtOnce(db, [update, Prisma.sql`${insert} WHERE changes() = 1`]))[0] as User[];
+  return row ?? null;
+}
+
+/**
+ * PostgreSQL: the change and its entry in one statement, the entry computed from the row as the
+ * statement's lock finds it (the subquery's row lock, which waits for any other change of the
+ * row and then reads its newest values). The row stays locked only while the statement runs,
+ * however many requests change the account at once. The lock is the UPDATE's own: the one that
+ * lets foreign-key checks through (sign-ins inserting sessions and entries) unless the username,
+ * a unique key, changes, which takes the full lock from the start rather than raising it later.
+ * The account then, or null when it is gone.
+ */
+async function changeUnderLock(db: Db, actor: Actor, userId: string, change: ProfileChange) {
+  const fields = given(change);
+  const was = (field: Field) => `"was_${field}"`;
+  const replaced = Prisma.raw(
+    `jsonb_strip_nulls(jsonb_build_object(${fields.map((field) => `'${field}', CASE WHEN ${was(field)} IS DISTINCT FROM "${field}" THEN "${field}" END`).join(', ')}))`,
+  );
+  const locked = Prisma.raw(['"id" AS "was_id"', ...fields.map((field) => `"${field}" AS ${was(field)}`)].join(', '));
+  const lock = Prisma.raw(change.username === undefined ? 'FOR NO KEY UPDATE' : 'FOR UPDATE');
+  const insert = activityInsert(actor, 'account:update', Prisma.sql`jsonb_build_object('changed', "replaced")`);
+  const [row] = await db.$queryRaw<User[]>`
+    WITH "changed" AS (
+      UPDATE "users" SET ${equalities(columnsOf(change), ', ')}
+      FROM (SELECT ${locked} FROM "users" WHERE "id" = ${userId} ${lock}) AS "locked"
+      WHERE "id" = ${userId} AND "was_id" = "id"
+      RETURNING ${ROW}, ${replaced} AS "replaced"),
+    "entry" AS (${insert} FROM "changed" WHERE "replaced" <> '{}')
+    SELECT ${ROW_FIELDS} FROM "changed"`;
   return row ?? null;
 }
 
 /**
  * Writes `change` to the account `found` (as the request read it) and, when it replaces any
- * value, its entry with it. The write holds only while the row still has `found`'s values in
- * the given fields, so the entry computed from `found` is exact. A change that replaces nothing
- * is one UPDATE, with no entry. When another request changed one of the given fields in
- * between, the change is made again in a transaction under the account's row lock, against the
- * row as it is then: tried again without the lock, it would mostly find the row changed once
- * more while many requests change one account. Null when the account is gone.
+ * value, its entry with it, exact however many requests change the account at once. A change
+ * that replaces nothing of `found` is one UPDATE holding only while the row still has `found`'s
+ * values in the given fields, with no entry. Otherwise, and when another request changed one of
+ * those fields in between, PostgreSQL makes the change under the row's lock in one statement;
+ * SQLite first writes it while the row still has `found`'s values, and else makes it again in a
+ * transaction under the row's lock, against the row as it is then: tried again without the
+ * lock, it would mostly find the row changed once more while many requests change one account.
+ * Null when the account is gone.
  */
 export async function changeProfile(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange): Promise<User | null> {
   const entry = replaced(found, change);
   const written =
-    Object.keys(entry).length > 0
-      ? await changeWithEntry(db, provider, actor, found, change, entry)
-      : (await db.$queryRaw<User[]>(updateWhere(asRead(found, change), change)))[0];
+    Object.keys(entry).length === 0
+      ? (await db.$queryRaw<User[]>(updateWhere(asRead(found, change), change)))[0]
+      : provider === 'sqlite'
+        ? await changeWhileAsRead(db, actor, found, change, entry)
+        : null;
   if (written) return written;
+  if (provider === 'postgresql') return changeUnderLock(db, actor, found.id, change);
   return db.$transaction(async (tx) => {
-    await lockAccountForKeyChange(tx, provider, found.id);
+    await lockAccount(tx, found.id);
     const current = await tx.user.findUnique({ where: { id: found.id } });
     if (!current) return null;
     const changed = replaced(current, change);
