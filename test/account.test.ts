@@ -32,6 +32,15 @@ describe('PATCH /api/client/account', () => {
     expect(again.body.user).toMatchObject({ name_first: 'Ada', toast_position: 'top_left', start_on_grouped_servers: false, language: 'de' });
   });
 
+  it('answers the account unchanged, and records nothing, when no field is given', async () => {
+    const { http, user } = await server.signedIn();
+    const before = await http.get('/api/client/account');
+    const res = await http.patch('/api/client/account', {});
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(before.body);
+    expect(await server.services.db.activity.count({ where: { userId: user.id, event: 'account:update' } })).toBe(0);
+  });
+
   it.each([
     [{ username: 'ab' }, 'username: must be 3-15 characters'],
     [{ username: 'a'.repeat(16) }, 'username: must be 3-15 characters'],

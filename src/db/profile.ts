@@ -143,6 +143,8 @@ async function changeUnderLock(db: Db, actor: Actor, userId: string, change: Pro
  * Null when the account is gone.
  */
 export async function changeProfile(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange): Promise<User | null> {
+  // A PATCH may give no field at all: there is nothing to write, and the account is as it is.
+  if (given(change).length === 0) return db.user.findUnique({ where: { id: found.id } });
   const entry = replaced(found, change);
   const written =
     Object.keys(entry).length === 0
