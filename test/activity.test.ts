@@ -238,6 +238,21 @@ describe('nothing half-written', () => {
     expect(await db.activityCount.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ count: await rowCount(user.id) });
   });
 
+  it('account:update names its own value for each of many different changes made at once from one read', async () => {
+    const { user } = await signedIn();
+    const db = server.services.db;
+    const actor: Actor = { userId: user.id, ip: '127.0.0.1', userAgent: 'test', apiKey: null };
+    const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    // Each replaces whatever name another has just written, and leaves the last name as it is.
+    const names = Array.from({ length: 16 }, (_, i) => `Name ${i}`);
+    await Promise.all(names.map((name) => changeProfile(db, DATABASE, actor, found, { name_first: name, name_last: found.nameLast })));
+    const entries = await db.activity.findMany({ where: { userId: user.id, event: 'account:update' } });
+    expect(entries.map((entry) => entry.data)).toEqual(expect.arrayContaining(names.map((name) => ({ changed: { name_first: name } }))));
+    expect(entries).toHaveLength(names.length);
+    expect(names).toContain((await db.user.findUniqueOrThrow({ where: { id: user.id } })).nameFirst);
+    expect(await db.activityCount.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ count: await rowCount(user.id) });
+  });
+
   it('answers the account as the database has it after the change, with an entry stored as Prisma stores one', async () => {
     const { user } = await signedIn();
     const db = server.services.db;
@@ -278,7 +293,7 @@ describe('nothing half-written', () => {
     expect(await rowCount(user.id)).toBe(0);
   });
 
-  it.runIf(DATABASE === 'postgresql')('a change of other fields does not wait for a sign-in holding a key-share lock on the account', async () => {
+  it.runIf(DATABASE === 'postgresql')('a change of other fields does not wait for a sign-in holding a key-share lock on the account, first try or again under the lock', async () => {
     const { user } = await signedIn();
     const db = server.services.db;
     const actor: Actor = { userId: user.id, ip: '127.0.0.1', userAgent: 'test', apiKey: null };
@@ -288,9 +303,14 @@ describe('nothing half-written', () => {
     await db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT "id" FROM "users" WHERE "id" = ${user.id} FOR KEY SHARE`;
       expect(await changeProfile(db, 'postgresql', actor, found, { name_first: 'Free', toast_position: 'top_left' })).toMatchObject({ nameFirst: 'Free' });
+      // Nor does one made again under the row's lock, its read of the last name being stale.
+      expect(await changeProfile(db, 'postgresql', actor, { ...found, nameLast: 'Stale' }, { name_last: 'Stale' })).toMatchObject({ nameLast: 'Stale' });
     });
-    const entry = await db.activity.findFirstOrThrow({ where: { userId: user.id, event: 'account:update' } });
-    expect(entry.data).toEqual({ changed: { name_first: 'Free', toast_position: 'top_left' } });
+    const entries = await db.activity.findMany({ where: { userId: user.id, event: 'account:update' } });
+    expect(entries.map((entry) => entry.data)).toEqual(
+      expect.arrayContaining([{ changed: { name_first: 'Free', toast_position: 'top_left' } }, { changed: { name_last: 'Stale' } }]),
+    );
+    expect(entries).toHaveLength(2);
   });
 
   it.runIf(DATABASE === 'postgresql')('a username change waits for a sign-in holding a key-share lock on the account, without a deadlock', async () => {

@@ -44,17 +44,25 @@ const columnsOf = (change: ProfileChange): [string, unknown][] => [
   ...(change.username !== undefined ? [['username_key', foldCase(change.username)] as [string, unknown]] : []),
 ];
 
-/** The account's row as `found` has it in the fields the change gives: what the change holds on. */
-const asRead = (found: User, change: ProfileChange): [string, unknown][] => [
-  ['id', found.id],
-  ...given(change).map((field): [string, unknown] => [field, found[COLUMNS[field]]]),
-];
-
-/** `"column" = value` for each, as SQL; the columns are the constant names above, never a request's keys. */
-const equalities = (values: [string, unknown][], separator: string) =>
+/** The change's `"column" = value` list, as SQL; the columns are the constant names above, never a request's keys. */
+const assignments = (change: ProfileChange) =>
   Prisma.join(
-    values.map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`),
-    separator,
+    columnsOf(change).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`),
+    ', ',
+  );
+
+/**
+ * The rows for which the entry `found` gives is exact: each given field holds its new value
+ * where `found` held it and differs from it where `found` did. A request that changed the
+ * account since it was read leaves this true unless it set, or undid, one of these same values.
+ */
+const asFound = (found: User, change: ProfileChange) =>
+  Prisma.join(
+    [
+      Prisma.sql`"id" = ${found.id}`,
+      ...given(change).map((field) => Prisma.sql`${Prisma.raw(`"${field}" ${change[field] === found[COLUMNS[field]] ? '=' : '<>'}`)} ${change[field]}`),
+    ],
+    ' AND ',
   );
 
 /** Every column of the account's row, under the name Prisma gives it. */
@@ -83,33 +91,40 @@ const USER_COLUMNS = Object.entries({
 const ROW = Prisma.raw(USER_COLUMNS.map(([field, column]) => `"${column}" AS "${field}"`).join(', '));
 const ROW_FIELDS = Prisma.raw(USER_COLUMNS.map(([field]) => `"${field}"`).join(', '));
 
-/** The UPDATE of the change on the row that meets every condition, handing the row back. */
-const updateWhere = (conditions: [string, unknown][], change: ProfileChange) =>
-  Prisma.sql`UPDATE "users" SET ${equalities(columnsOf(change), ', ')} WHERE ${equalities(conditions, ' AND ')} RETURNING ${ROW}`;
+/** The UPDATE of the change on the row that meets `condition`, handing the row back. */
+const updateWhere = (condition: Prisma.Sql, change: ProfileChange) =>
+  Prisma.sql`UPDATE "users" SET ${assignments(change)} WHERE ${condition} RETURNING ${ROW}`;
 
 /**
- * SQLite: writes the change and its entry at once, while the row still has `found`'s values in
- * the given fields: the account then, or null when it no longer has them (or is gone). SQLite
- * has no UPDATE in a WITH, so it is one transaction run within one tick (`writeAtOnce`) whose
- * INSERT runs only when the UPDATE changed the row (`changes()` is the connection's last
- * statement's). Through Prisma's queries and transactions the same writes cost three to six
+ * Writes the change, and `entry` with it when it names a field, while the row is as `asFound`
+ * requires: the account then, or null when it is not (or is gone). PostgreSQL runs it as one
+ * statement, whose UPDATE checks the condition again on the row's newest values once a
+ * concurrent change of the row commits, and so holds the row only while the statement runs.
+ * SQLite has no UPDATE in a WITH, so it is one transaction run within one tick (`writeAtOnce`)
+ * whose INSERT runs only when the UPDATE changed the row (`changes()` is the connection's last
+ * statement's); through Prisma's queries and transactions the same writes cost three to six
  * times the CPU (bench/RESULTS.md).
  */
-async function changeWhileAsRead(db: Db, actor: Actor, found: User, change: ProfileChange, entry: Record<string, string | boolean>) {
-  const update = updateWhere(asRead(found, change), change);
+async function changeAsFound(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange, entry: Record<string, string | boolean>) {
+  const update = updateWhere(asFound(found, change), change);
+  if (Object.keys(entry).length === 0) return (await db.$queryRaw<User[]>(update))[0] ?? null;
   const insert = activityInsert(actor, 'account:update', { changed: entry });
-  const [row] = (await writeAtOnce(db, [update, Prisma.sql`${insert} WHERE changes() = 1`]))[0] as User[];
+  const [row] =
+    provider === 'sqlite'
+      ? ((await writeAtOnce(db, [update, Prisma.sql`${insert} WHERE changes() = 1`]))[0] as User[])
+      : await db.$queryRaw<User[]>`WITH "changed" AS (${update}), "entry" AS (${insert} FROM "changed") SELECT ${ROW_FIELDS} FROM "changed"`;
   return row ?? null;
 }
 
 /**
- * PostgreSQL: the change and its entry in one statement, the entry computed from the row as the
- * statement's lock finds it (the subquery's row lock, which waits for any other change of the
- * row and then reads its newest values). The row stays locked only while the statement runs,
- * however many requests change the account at once. The lock is the UPDATE's own: the one that
- * lets foreign-key checks through (sign-ins inserting sessions and entries) unless the username,
- * a unique key, changes, which takes the full lock from the start rather than raising it later.
- * The account then, or null when it is gone.
+ * PostgreSQL, when the row is no longer as `asFound` requires: the change and its entry in one
+ * statement, the entry computed from the row as the statement's lock finds it (the subquery's
+ * row lock, which waits for any other change of the row and then reads its newest values). The
+ * row stays locked only while the statement runs, however many requests change the account at
+ * once. The lock is the UPDATE's own: the one that lets foreign-key checks through (sign-ins
+ * inserting sessions and entries) unless the username, a unique key, changes, which takes the
+ * full lock from the start rather than raising it later. The account then, or null when it is
+ * gone.
  */
 async function changeUnderLock(db: Db, actor: Actor, userId: string, change: ProfileChange) {
   const fields = given(change);
@@ -122,7 +137,7 @@ async function changeUnderLock(db: Db, actor: Actor, userId: string, change: Pro
   const insert = activityInsert(actor, 'account:update', Prisma.sql`jsonb_build_object('changed', "replaced")`);
   const [row] = await db.$queryRaw<User[]>`
     WITH "changed" AS (
-      UPDATE "users" SET ${equalities(columnsOf(change), ', ')}
+      UPDATE "users" SET ${assignments(change)}
       FROM (SELECT ${locked} FROM "users" WHERE "id" = ${userId} ${lock}) AS "locked"
       WHERE "id" = ${userId} AND "was_id" = "id"
       RETURNING ${ROW}, ${replaced} AS "replaced"),
@@ -133,25 +148,18 @@ async function changeUnderLock(db: Db, actor: Actor, userId: string, change: Pro
 
 /**
  * Writes `change` to the account `found` (as the request read it) and, when it replaces any
- * value, its entry with it, exact however many requests change the account at once. A change
- * that replaces nothing of `found` is one UPDATE holding only while the row still has `found`'s
- * values in the given fields, with no entry. Otherwise, and when another request changed one of
- * those fields in between, PostgreSQL makes the change under the row's lock in one statement;
- * SQLite first writes it while the row still has `found`'s values, and else makes it again in a
- * transaction under the row's lock, against the row as it is then: tried again without the
- * lock, it would mostly find the row changed once more while many requests change one account.
+ * value, its entry with it, exact however many requests change the account at once. It is
+ * written at once while each given field still differs from its new value exactly where it
+ * did in `found`, as it nearly always does. Otherwise another request set or undid one of
+ * these values in between, and the change is made again against the row as it then is, under
+ * the row's lock: PostgreSQL in one statement, SQLite in a transaction. Tried again without the
+ * lock, it could find the row changed once more while many requests change one account.
  * Null when the account is gone.
  */
 export async function changeProfile(db: Db, provider: Provider, actor: Actor, found: User, change: ProfileChange): Promise<User | null> {
   // A PATCH may give no field at all: there is nothing to write, and the account is as it is.
   if (given(change).length === 0) return db.user.findUnique({ where: { id: found.id } });
-  const entry = replaced(found, change);
-  const written =
-    Object.keys(entry).length === 0
-      ? (await db.$queryRaw<User[]>(updateWhere(asRead(found, change), change)))[0]
-      : provider === 'sqlite'
-        ? await changeWhileAsRead(db, actor, found, change, entry)
-        : null;
+  const written = await changeAsFound(db, provider, actor, found, change, replaced(found, change));
   if (written) return written;
   if (provider === 'postgresql') return changeUnderLock(db, actor, found.id, change);
   return db.$transaction(async (tx) => {
@@ -159,7 +167,7 @@ export async function changeProfile(db: Db, provider: Provider, actor: Actor, fo
     const current = await tx.user.findUnique({ where: { id: found.id } });
     if (!current) return null;
     const changed = replaced(current, change);
-    const [row] = await tx.$queryRaw<User[]>(updateWhere([['id', found.id]], change));
+    const [row] = await tx.$queryRaw<User[]>(updateWhere(Prisma.sql`"id" = ${found.id}`, change));
     if (Object.keys(changed).length > 0) await recordActivity(tx, actor, 'account:update', { changed });
     return row!;
   });
