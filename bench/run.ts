@@ -369,8 +369,9 @@ async function benchActivity(databaseUrl: string, bare: Server) {
 
     // Each pair PATCHes the first name: with a new value each time (the UPDATE and its entry) and
     // with the value the account has (the UPDATE alone, no entry). Once with every connection on
-    // the one account, where each change waits for the row that others are changing, and once with
-    // each connection on an account of its own, as people change their own profiles.
+    // the one account, where the changes queue for its row (PostgreSQL's row lock, SQLite's one
+    // writer), and once with each connection on an account of its own, as people change their own
+    // profiles.
     let n = 0;
     const renamed = { method: 'PATCH', body: () => JSON.stringify({ name_first: `name ${++n}` }) } as const;
     const unchanged = { method: 'PATCH', body: () => JSON.stringify({ name_first: 'same' }) } as const;

@@ -313,11 +313,16 @@ describe('nothing half-written', () => {
     expect(entries).toHaveLength(2);
   });
 
-  it.runIf(DATABASE === 'postgresql')('a username change waits for a sign-in holding a key-share lock on the account, without a deadlock', async () => {
+  // Read as it is, the change is written at once; read with the first name already 'Mine', it
+  // is made again under the row's lock.
+  it.runIf(DATABASE === 'postgresql').each([
+    ['first try', {}],
+    ['again under the lock', { nameFirst: 'Mine' }],
+  ])('a username change waits for a sign-in holding a key-share lock on the account, without a deadlock (%s)', async (_, stale) => {
     const { user } = await signedIn();
     const db = server.services.db;
     const actor: Actor = { userId: user.id, ip: '127.0.0.1', userAgent: 'test', apiKey: null };
-    const found = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    const found = { ...(await db.user.findUniqueOrThrow({ where: { id: user.id } })), ...stale };
     const renamed = `re_${randomBytes(6).toString('hex')}`;
     let change: Promise<unknown> = Promise.resolve();
     // A transaction that writes an entry, whose foreign-key check holds a key-share lock on the

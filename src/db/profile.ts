@@ -122,9 +122,9 @@ async function changeAsFound(db: Db, provider: Provider, actor: Actor, found: Us
  * row lock, which waits for any other change of the row and then reads its newest values). The
  * row stays locked only while the statement runs, however many requests change the account at
  * once. The lock is the UPDATE's own: the one that lets foreign-key checks through (sign-ins
- * inserting sessions and entries) unless the username, a unique key, changes, which takes the
- * full lock from the start rather than raising it later. The account then, or null when it is
- * gone.
+ * inserting sessions and entries) unless the change gives the username, a unique key, which may
+ * change: then it takes the full lock from the start rather than raising it later. The account
+ * then, or null when it is gone.
  */
 async function changeUnderLock(db: Db, actor: Actor, userId: string, change: ProfileChange) {
   const fields = given(change);
