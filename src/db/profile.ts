@@ -55,12 +55,15 @@ const assignments = (change: ProfileChange) =>
  * The rows for which the entry `found` gives is exact: each given field holds its new value
  * where `found` held it and differs from it where `found` did. A request that changed the
  * account since it was read leaves this true unless it set, or undid, one of these same values.
+ * Which it is goes in as a value, so the SQL text depends only on the fields given: one text
+ * for each set of fields, each prepared once (src/db/postgres-statements.ts), whatever values
+ * clients send.
  */
 const asFound = (found: User, change: ProfileChange) =>
   Prisma.join(
     [
       Prisma.sql`"id" = ${found.id}`,
-      ...given(change).map((field) => Prisma.sql`${Prisma.raw(`"${field}" ${change[field] === found[COLUMNS[field]] ? '=' : '<>'}`)} ${change[field]}`),
+      ...given(change).map((field) => Prisma.sql`(${Prisma.raw(`"${field}"`)} = ${change[field]}) = ${change[field] === found[COLUMNS[field]]}`),
     ],
     ' AND ',
   );
