@@ -137,6 +137,14 @@ describe('GET /api/client/account/api-keys', () => {
     expect(second.body.api_keys.data.map((k: { name: string }) => k.name)).toEqual(['gamma-four']);
     const search = await http.get('/api/client/account/api-keys?search=ALPHA');
     expect(search.body.api_keys.data.map((k: { name: string }) => k.name)).toEqual(['alpha-one', 'alpha-three']);
+    // The total whether a page ends the list (short, or first and empty) or not (full, past the end).
+    const totals = async (query: string) => (await http.get(`/api/client/account/api-keys?${query}`)).body.api_keys;
+    expect(second.body.api_keys.total).toBe(4);
+    expect(search.body.api_keys.total).toBe(2);
+    expect(await totals('per_page=4')).toMatchObject({ total: 4, page: 1 });
+    expect(await totals('per_page=2&page=2')).toMatchObject({ total: 4, page: 2 });
+    expect(await totals('per_page=3&page=3')).toEqual({ total: 4, per_page: 3, page: 3, data: [] });
+    expect(await totals('search=delta')).toEqual({ total: 0, per_page: 10, page: 1, data: [] });
   });
 
   it.each([
