@@ -32,8 +32,11 @@ export const update = protectedProcedure
     if (input.language !== undefined && input.language !== user.language && !config.allowLanguageChange) {
       throw badRequest('language: language changes are disabled on this panel');
     }
+    // Where changes are disabled the language given is the one read, and is not written: the
+    // account may have another by the time this request writes.
+    const change = config.allowLanguageChange ? input : { ...input, language: undefined };
     try {
-      const updated = await changeProfile(db, provider, ctx.actor, user, input);
+      const updated = await changeProfile(db, provider, ctx.actor, user, change);
       // Deleted since this request was authenticated: its session or key went with it.
       if (!updated) throw unauthorized(ctx.principal.via.kind === 'session' ? 'invalid session' : 'invalid api key');
       // A profile change leaves the role alone: the one this request was authenticated with stands.
