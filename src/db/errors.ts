@@ -49,7 +49,7 @@ export function describePrismaError(error: unknown): Record<string, string> | un
     const record = e as { name?: unknown; code?: unknown; message?: unknown; meta?: { modelName?: unknown }; cause?: unknown };
     if (typeof record.name === 'string' && record.name.startsWith('PrismaClient')) {
       const message = typeof record.message === 'string' ? record.message : '';
-      // "Invalid `prisma.session.create()` invocation" (or `tx.` / `db.`) names the operation.
+      // "Invalid `prisma.session.create()` invocation" names the operation.
       const operation = /Invalid `\w+\.([\w$]+(?:\.[\w$]+)?)\(\)` invocation/.exec(message)?.[1];
       const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
       const reason = lines.length > 1 ? lines[lines.length - 1]! : '';

@@ -41,8 +41,8 @@ export interface Database {
 /**
  * Prisma's errors without the caller's code frame. Any other format makes Prisma capture a
  * stack trace for every query, in case it fails, to point at the line that sent it: about a
- * tenth of the client's CPU time on a list read. Errors reach the API as the contract's
- * messages (src/server/error-mapping.ts) and the log keeps Prisma's own message.
+ * tenth of Prisma's own CPU time on a list read. Errors reach the API as the contract's
+ * messages (src/server/error-mapping.ts) and the log keeps Prisma's reason (src/db/errors.ts).
  */
 const ERROR_FORMAT = 'minimal';
 
