@@ -12,7 +12,6 @@ import { escapeLike, likeMatches } from '../rules/text.ts';
 import { LOCK_WAIT_MS, waitingForLocks, type AtOnceIfConnected } from './sqlite-locks.ts';
 import { statementNames } from './postgres-statements.ts';
 import { keepStatements } from './sqlite-statements.ts';
-import { AUTOMATIC_CHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './sqlite-checkpoints.ts';
 
 import type { Prisma, Role, User } from './generated/sqlite/client.ts';
 
@@ -57,14 +56,12 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   let db: Db;
   let lookup: AuthLookup;
   let endPool = async () => {};
-  let stopCheckpoints = async () => {};
   if (provider === 'sqlite') {
     const file = sqlitePath(url);
     mkdirSync(dirname(file), { recursive: true });
     // No busy timeout: better-sqlite3 would wait for a lock synchronously, stalling every
     // request; writes wait asynchronously instead (sqlite-locks.ts).
-    const sqlite = new PanelSqlite({ url: file, timeout: 0 });
-    const adapter = waitingForLocks(sqlite);
+    const adapter = waitingForLocks(new PanelSqlite({ url: file, timeout: 0 }));
     // Prisma's own wait to start a transaction must outlast the wait for the lock.
     db = new SqliteClient({ adapter, errorFormat: ERROR_FORMAT, transactionOptions: { maxWait: 2 * LOCK_WAIT_MS } });
     writersAtOnce.set(db, adapter.atOnce);
@@ -73,9 +70,6 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-    const checkpointer = startCheckpointer(file, () => sqlite.checkpointWith(undefined));
-    sqlite.checkpointWith(checkpointer);
-    stopCheckpoints = () => checkpointer.stop();
     lookup = sqliteAuthLookup(file);
   } else {
     // PostgreSQL's driver, adapter and client load only when they are used: a panel on SQLite
@@ -99,10 +93,9 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     db,
     provider,
     lookup,
-    // The checkpoint worker's and the read connection close first, so that SQLite's last
-    // connection (Prisma's, which may write) checkpoints the write-ahead log and removes it.
+    // The read connection closes first, so that SQLite's last connection (Prisma's, which may
+    // write) checkpoints the write-ahead log and removes it.
     close: async () => {
-      await stopCheckpoints();
       await lookup.close();
       await db.$disconnect();
       await endPool();
@@ -151,34 +144,14 @@ async function pendingMigrations(db: Db, provider: Provider): Promise<boolean> {
  * function instead. The adapter keeps its connection as `client`.
  */
 class PanelSqlite extends PrismaBetterSqlite3 {
-  /** Prisma's connection, and the migrations' while they run. */
-  #connections = new Set<BetterSqlite3.Database>();
-  #checkpointer: Checkpointer | undefined;
-
   override async connect() {
     const adapter = await super.connect();
     const connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
-    this.#connections.add(connection);
-    this.#setAutomaticCheckpoints();
     keepStatements(connection);
     connection.function('like', { deterministic: true }, (pattern: unknown, value: unknown) =>
       pattern === null || value === null ? null : Number(likeMatches(String(pattern), String(value))),
     );
     return adapter;
-  }
-
-  /** Leaves the log's checkpoints to `checkpointer` while it runs; the connection's own otherwise. */
-  checkpointWith(checkpointer: Checkpointer | undefined) {
-    this.#checkpointer = checkpointer;
-    this.#setAutomaticCheckpoints();
-  }
-
-  #setAutomaticCheckpoints() {
-    const pages = this.#checkpointer?.running ? 0 : AUTOMATIC_CHECKPOINT_PAGES;
-    for (const connection of this.#connections) {
-      if (connection.open) connection.pragma(`wal_autocheckpoint = ${pages}`);
-      else this.#connections.delete(connection);
-    }
   }
 }
 
