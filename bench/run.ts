@@ -295,24 +295,25 @@ async function benchDatabase(databaseUrl: string, bare: Server) {
 /**
  * Gives an account `count` more sign-in entries, each older than all it has (from the
  * `from`-th second before yesterday on), with multi-row INSERT ... SELECT statements, and counts them.
- * SQLite's trigger counts each row as it goes in. PostgreSQL's would make a new version of the
- * counter row for each of 100,000 rows in one statement, so there they go in without it and are
- * counted at once.
+ * Each id is a UUIDv7 of its entry's time, as the panel writes them. SQLite's trigger counts each
+ * row as it goes in. PostgreSQL's would make a new version of the counter row for each of 100,000
+ * rows in one statement, so there they go in without it and are counted at once.
  */
 async function addActivity({ db, provider }: Database, userId: string, from: number, count: number) {
   const columns = 'INSERT INTO activities (id, user_id, event, ip, user_agent, data, created)';
+  const yesterday = Date.now() - 86_400_000;
   if (provider === 'postgresql') await db.$executeRawUnsafe('ALTER TABLE activities DISABLE TRIGGER activities_counted');
   for (let done = 0; done < count; done += 100_000) {
     const n = Math.min(100_000, count - done);
-    const offset = from + done;
+    const ms = `${yesterday} - (i + ${from + done}) * 1000`;
+    // `t`: the time in milliseconds as 12 hex digits; `x`: random hex digits.
+    const id = `substr(t, 1, 8) || '-' || substr(t, 9, 4) || '-7' || substr(x, 1, 3) || '-8' || substr(x, 4, 3) || '-' || substr(x, 7, 12)`;
     await db.$executeRawUnsafe(
       provider === 'sqlite'
-        ? `WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${n}), h(i, x) AS (SELECT i, lower(hex(randomblob(16))) FROM s)
-           ${columns} SELECT substr(x, 1, 8) || '-' || substr(x, 9, 4) || '-4' || substr(x, 14, 3) || '-8' || substr(x, 18, 3) || '-' || substr(x, 21, 12),
-             ?, 'auth:success', '10.0.' || (i % 250) || '.1', 'bench', '{"method":"password"}',
-             strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 day', '-' || (i + ${offset}) || ' seconds') FROM h`
-        : `${columns} SELECT gen_random_uuid()::text, $1, 'auth:success', '10.0.' || (i % 250) || '.1', 'bench', '{"method":"password"}'::jsonb,
-             (now() AT TIME ZONE 'UTC') - interval '1 day' - (i + ${offset}) * interval '1 second' FROM generate_series(1, ${n}) i`,
+        ? `WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${n}), h(i, t, x) AS (SELECT i, printf('%012x', ${ms}), lower(hex(randomblob(10))) FROM s)
+           ${columns} SELECT ${id}, ?, 'auth:success', '10.0.' || (i % 250) || '.1', 'bench', '{"method":"password"}', strftime('%Y-%m-%dT%H:%M:%fZ', (${ms}) / 1000.0, 'unixepoch') FROM h`
+        : `${columns} SELECT ${id}, $1, 'auth:success', '10.0.' || (i % 250) || '.1', 'bench', '{"method":"password"}'::jsonb, to_timestamp((${ms}) / 1000.0) AT TIME ZONE 'UTC'
+           FROM generate_series(1, ${n}) i, LATERAL (SELECT lpad(to_hex((${ms})::bigint), 12, '0') AS t, md5(random()::text) AS x) h`,
       userId,
     );
   }

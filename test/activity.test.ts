@@ -374,6 +374,15 @@ describe('the page', () => {
     expect(trpc.body.result.data.json.activities.total).toBe(25);
   });
 
+  it('gives each entry a UUIDv7, later entries greater ones, so a new key goes to the end of its index', async () => {
+    const { http } = await signedIn();
+    for (const name of ['Ada', 'Grace', 'Edsger']) expect((await http.patch('/api/client/account', { name_first: name })).status).toBe(200);
+    const ids = (await events(http)).map((a) => a.uuid);
+    expect(ids).toHaveLength(4);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort().reverse()).toEqual(ids);
+  });
+
   it('searches a literal prefix of the event name or the address', async () => {
     const { user, http } = await signedIn();
     await backfill(server, user.id, [

@@ -1,7 +1,7 @@
 // The account's activity log (SPEC §10). Each entry is written by the code that makes the
 // change, through the same transaction client or in the same statement, so a change and its
 // entry commit or roll back together. A failed sign-in changes nothing and is written on its own.
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { Prisma } from './generated/sqlite/client.ts';
 import type { Db, DbClient, TransactionClient } from './index.ts';
 
@@ -55,7 +55,9 @@ type InTransaction = TransactionClient & { $connect?: never };
 
 /** An entry's row but for its data. */
 const entryRow = (actor: Actor, event: ActivityEvent, at: Date) => ({
-  id: randomUUID(),
+  // In time order (UUIDv7), a new entry's key goes to the end of the primary-key index, whose
+  // pages there are in memory, not to a random page of an index of millions of entries.
+  id: timeOrderedUuid(),
   userId: actor.userId,
   event,
   ip: actor.ip,
