@@ -84,6 +84,20 @@ async function openTransaction(db: Db, write: (tx: TransactionClient) => Promise
 }
 
 describe.runIf(DATABASE === 'sqlite')("SQLite's one connection", () => {
+  it('logs ahead, syncs at NORMAL, checks foreign keys, checkpoints past 10,000 pages of log and cuts a grown log back to 64 MB', async () => {
+    const server = await startTestServer();
+    try {
+      const pragma = async (name: string) => Object.values((await server.services.db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`))[0]!)[0];
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(Number(await pragma('synchronous'))).toBe(1);
+      expect(Number(await pragma('foreign_keys'))).toBe(1);
+      expect(Number(await pragma('wal_autocheckpoint'))).toBe(10_000);
+      expect(Number(await pragma('journal_size_limit'))).toBe(64 * 1024 * 1024);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('keeps statements outside a transaction out of the one that is open on the shared connection', async () => {
     const server = await startTestServer();
     try {
