@@ -45,6 +45,7 @@ const schema = z
       .string()
       .default('file:./data/panel.db')
       .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), 'must start with file: (SQLite) or postgres:// (PostgreSQL)'),
+    DATABASE_POOL_SIZE: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
@@ -102,6 +103,8 @@ const schema = z
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    /** PostgreSQL's connections per instance; unset, the database's module sizes the pool. */
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     dataDir: env.DATA_DIR,
     sessionSecret: env.SESSION_SECRET,
     appUrl: new URL(env.APP_URL ?? `http://localhost:${env.PORT}`),

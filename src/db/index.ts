@@ -2,6 +2,7 @@
 // from DATABASE_URL, applies the committed migrations, and hands out a Prisma client
 // and the authentication reads that go to the driver directly.
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -51,7 +52,16 @@ export const providerOf = (url: string): Provider => (url.startsWith('file:') ? 
 /** The SQLite file a `file:` URL names, resolved against the working directory. */
 export const sqlitePath = (url: string) => resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''));
 
-export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Database> {
+/**
+ * PostgreSQL connections in the pool when DATABASE_POOL_SIZE is not set: twice this machine's
+ * cores and one, Prisma's own default before driver adapters. Past the cores that can run them,
+ * more connections only move the queue from the pool into PostgreSQL, where inserts into the
+ * same newest pages of a table and its indexes wait for each other's locks while holding the
+ * cores (bench/RESULTS.md).
+ */
+export const defaultPoolSize = () => 2 * availableParallelism() + 1;
+
+export async function openDatabase(url: string, options: { migrate?: boolean; poolSize?: number } = {}): Promise<Database> {
   const provider = providerOf(url);
   let db: Db;
   let lookup: AuthLookup;
@@ -89,7 +99,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
       import('@prisma/adapter-pg'),
       import('./generated/postgresql/client.ts'),
     ]);
-    const pool = new pg.Pool({ connectionString: url, max: 20 });
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? defaultPoolSize() });
     // An idle connection the server dropped is reported here; the next query reports it to its caller.
     pool.on('error', () => {});
     const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames() });

@@ -75,7 +75,7 @@ const hostInUrl = (host: string) => (host === '::' || host === '0.0.0.0' ? 'loca
 
 export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<Running> {
   const log = options.log ?? createLogger();
-  const { db, provider, lookup, close: closeDatabase } = await openDatabase(config.databaseUrl);
+  const { db, provider, lookup, close: closeDatabase } = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   const keys = deriveKeys(loadServerSecret(config.sessionSecret, config.dataDir));
   const lastUsed = new LastUsedWriter(db, 2000, (err) => log.warn({ err }, 'could not write last-used times; will retry'));
   const mail = new MailSender({ db, provider, config, keys, log, transport: openTransport(config, log) });
