@@ -374,12 +374,17 @@ describe('the page', () => {
     expect(trpc.body.result.data.json.activities.total).toBe(25);
   });
 
-  it('gives each entry a UUIDv7, later entries greater ones, so a new key goes to the end of its index', async () => {
+  it('gives each entry a UUIDv7 of its own time, later entries greater ones, so a new key goes to the end of its index', async () => {
     const { http } = await signedIn();
     for (const name of ['Ada', 'Grace', 'Edsger']) expect((await http.patch('/api/client/account', { name_first: name })).status).toBe(200);
-    const ids = (await events(http)).map((a) => a.uuid);
+    const entries = await events(http);
+    const ids = entries.map((a) => a.uuid);
     expect(ids).toHaveLength(4);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const { uuid, created } of entries) {
+      expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(parseInt(uuid.replaceAll('-', '').slice(0, 12), 16)).toBe(Date.parse(created));
+    }
+    expect(new Set(ids).size).toBe(4);
     expect([...ids].sort().reverse()).toEqual(ids);
   });
 

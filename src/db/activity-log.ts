@@ -1,6 +1,7 @@
 // The account's activity log (SPEC §10). Each entry is written by the code that makes the
 // change, through the same transaction client or in the same statement, so a change and its
 // entry commit or roll back together. A failed sign-in changes nothing and is written on its own.
+import { randomFillSync } from 'node:crypto';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { Prisma } from './generated/sqlite/client.ts';
 import type { Db, DbClient, TransactionClient } from './index.ts';
@@ -53,11 +54,27 @@ export interface Actor {
  */
 type InTransaction = TransactionClient & { $connect?: never };
 
+/**
+ * The random part of entries' ids, drawn 4 KB at a time: one call for 256 ids, where `uuid`
+ * draws 16 bytes through Web Crypto for each, about 5 us an id (15 under load).
+ */
+const randomBytes = Buffer.alloc(4096);
+let randomBytesUsed = randomBytes.length;
+
+function sixteenRandomBytes() {
+  if (randomBytesUsed === randomBytes.length) {
+    randomFillSync(randomBytes);
+    randomBytesUsed = 0;
+  }
+  return randomBytes.subarray(randomBytesUsed, (randomBytesUsed += 16));
+}
+
 /** An entry's row but for its data. */
 const entryRow = (actor: Actor, event: ActivityEvent, at: Date) => ({
   // In time order (UUIDv7), a new entry's key goes to the end of the primary-key index, whose
-  // pages there are in memory, not to a random page of an index of millions of entries.
-  id: timeOrderedUuid(),
+  // pages there are in memory, not to a random page of an index of millions of entries. Its time
+  // is the entry's own, so ids sort as the page does: by time, then by id.
+  id: timeOrderedUuid({ msecs: at.getTime(), random: sixteenRandomBytes() }),
   userId: actor.userId,
   event,
   ip: actor.ip,
