@@ -1,5 +1,6 @@
 // PostgreSQL's connection pool (src/db/index.ts): DATABASE_POOL_SIZE connections at most, twice
 // the cores and one when unset, however many queries wait for one.
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { defaultPoolSize } from '../src/db/index.ts';
 import { DATABASE, startTestServer } from './support/harness.ts';
@@ -21,7 +22,26 @@ describe.runIf(DATABASE === 'postgresql')('the PostgreSQL pool', () => {
     expect(await backendsUsed({ DATABASE_POOL_SIZE: '3' }, 12)).toBe(3);
   });
 
-  it('opens twice the cores and one when DATABASE_POOL_SIZE is unset', async () => {
+  it('opens twice the cores and one when DATABASE_POOL_SIZE is unset, and never more than 20', async () => {
+    expect(defaultPoolSize()).toBe(Math.min(2 * availableParallelism() + 1, 20));
     expect(await backendsUsed({}, defaultPoolSize() + 8)).toBe(defaultPoolSize());
+  });
+
+  it("answers 503 when a transaction waits for a connection past Prisma's wait, and reads go on", async () => {
+    const server = await startTestServer({ DATABASE_POOL_SIZE: '1' });
+    try {
+      const { http } = await server.signedIn();
+      // The pool's one connection, busy for longer than a transaction waits to start (a Prisma
+      // query runs once it is awaited or chained).
+      const busy = server.services.db.$queryRaw`SELECT 1 FROM pg_sleep(2.5)`.then(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const [read, write] = await Promise.all([http.get('/api/client/account'), http.delete('/api/client/account/sessions')]);
+      expect(read.status).toBe(200);
+      expect(write.status).toBe(503);
+      expect(write.body).toEqual({ errors: ['database unavailable'] });
+      await busy;
+    } finally {
+      await server.close();
+    }
   });
 });

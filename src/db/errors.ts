@@ -21,8 +21,10 @@ const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 
 const LOCKED_OUT = /^SQLITE_BUSY/;
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'TooManyConnections', 'TlsConnectionError', 'DatabaseDoesNotExist', 'DatabaseAccessDenied']);
 
-// What node-postgres says when the server goes away in the middle of a connection's life.
-const UNREACHABLE_MESSAGES = /Connection terminated|Can't reach database server|terminating connection due to administrator command|the database system is (starting up|shutting down)|is not queryable/i;
+// What node-postgres says when the server goes away in the middle of a connection's life, and
+// what Prisma says (P2028) when no connection came free for a transaction within its wait.
+const UNREACHABLE_MESSAGES =
+  /Connection terminated|Can't reach database server|terminating connection due to administrator command|the database system is (starting up|shutting down)|is not queryable|Unable to start a transaction in the given time/i;
 
 /** Whether a failure means the database cannot be reached (as opposed to a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -53,13 +53,14 @@ export const providerOf = (url: string): Provider => (url.startsWith('file:') ? 
 export const sqlitePath = (url: string) => resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''));
 
 /**
- * PostgreSQL connections in the pool when DATABASE_POOL_SIZE is not set: twice this machine's
- * cores and one, Prisma's own default before driver adapters. Past the cores that can run them,
- * more connections only move the queue from the pool into PostgreSQL, where inserts into the
- * same newest pages of a table and its indexes wait for each other's locks while holding the
- * cores (bench/RESULTS.md).
+ * PostgreSQL connections in the pool when DATABASE_POOL_SIZE is not set: twice the CPUs Node
+ * sees and one (Prisma's own default before driver adapters counted physical cores), at most
+ * 20. Past the cores that can run them, more connections only move the queue from the pool into
+ * PostgreSQL, where inserts into the same newest pages of a table and its indexes wait for each
+ * other's locks while holding the cores (bench/RESULTS.md). The cap keeps a container on a large
+ * host, whose CPUs Node counts past its quota, from opening a hundred connections.
  */
-export const defaultPoolSize = () => 2 * availableParallelism() + 1;
+export const defaultPoolSize = () => Math.min(2 * availableParallelism() + 1, 20);
 
 export async function openDatabase(url: string, options: { migrate?: boolean; poolSize?: number } = {}): Promise<Database> {
   const provider = providerOf(url);
