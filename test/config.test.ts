@@ -74,6 +74,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'ops@example.com' })).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'ops@example.com' });
   });
 
+  it('takes a pool size for PostgreSQL', () => {
+    expect(loadConfig({ DATABASE_POOL_SIZE: '7' }).databasePoolSize).toBe(7);
+  });
+
   it('normalises trusted proxies to CIDR ranges', () => {
     expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.1, 2001:db8::/32' }).trustedProxies).toEqual(['10.0.0.1/32', '2001:db8::/32']);
   });
