@@ -1,5 +1,6 @@
-// PostgreSQL's connection pool (src/db/index.ts): DATABASE_POOL_SIZE connections at most, twice
-// the cores and one when unset, however many queries wait for one.
+// PostgreSQL's connection pool (src/db/index.ts): DATABASE_POOL_SIZE connections at most (twice
+// the cores and one, at most 20, when unset) however many queries wait for one, and 503 for a
+// transaction that waits for one past Prisma's wait.
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { defaultPoolSize } from '../src/db/index.ts';
