@@ -3,7 +3,6 @@
 // the permission a procedure names in its meta.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getTRPCErrorShape, initTRPC, transformTRPCResponse, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { forbidden, type AppError } from '../errors.ts';
 import type { PermissionKind } from '../rules/permissions.ts';
@@ -13,6 +12,7 @@ import { authenticate, userAgentOf, type Principal } from './authenticate.ts';
 import { clientAddress } from './client-address.ts';
 import { crossSiteCheck } from './cross-site.ts';
 import { trpcErrorShape } from './error-mapping.ts';
+import { transformer } from './transformer.ts';
 import type { Services } from './services.ts';
 
 export type Meta = OpenApiMeta & {
@@ -41,7 +41,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter: ({ shape, error }) => trpcErrorShape(shape, error),
   });
 
