@@ -3,11 +3,10 @@
 // which it leaves to superjson.
 import fc from 'fast-check';
 import superjson from 'superjson';
-import { afterEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { transformer } from '../src/server/transformer.ts';
 
 const { serialize } = transformer.output;
-afterEach(() => vi.restoreAllMocks());
 
 /**
  * Ours and superjson's as JSON text, and what the client reads back from each; or the same

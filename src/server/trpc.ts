@@ -12,8 +12,8 @@ import { authenticate, userAgentOf, type Principal } from './authenticate.ts';
 import { clientAddress } from './client-address.ts';
 import { crossSiteCheck } from './cross-site.ts';
 import { trpcErrorShape } from './error-mapping.ts';
-import { transformer } from './transformer.ts';
 import type { Services } from './services.ts';
+import { transformer } from './transformer.ts';
 
 export type Meta = OpenApiMeta & {
   /** The user permission the caller must hold. */
